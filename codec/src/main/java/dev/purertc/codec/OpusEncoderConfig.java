@@ -1,0 +1,140 @@
+package dev.purertc.codec;
+
+/**
+ * Settings of an {@link OpusEncoder}; immutable, validated on construction. Start from
+ * {@link #defaults(int, int, int)} and change fields with the {@code with...} methods, or map a
+ * remote party's SDP fmtp onto it with {@link OpusFmtp#applyTo(OpusEncoderConfig)}.
+ *
+ * @param sampleRate          input PCM rate in Hz: 8000, 12000, 16000, 24000 or 48000
+ * @param channels            interleaved input channels, 1 or 2
+ * @param forceMono           code a mono stream even from stereo input (remote said {@code stereo=0})
+ * @param application         VOIP (speech, SILK favoured) or AUDIO (music, CELT favoured)
+ * @param frameDurationMillis 10, 20, 40 or 60
+ * @param bitrate             target bits per second, 6000..510000
+ * @param complexity          0..10, encoder effort; see {@link #DEFAULT_COMPLEXITY}
+ * @param vbr                 variable bitrate
+ * @param constrainedVbr      with {@code vbr}: keep within one frame's CBR budget over a short window
+ * @param inbandFec           code LBRR redundancy of each frame into the next (SILK/hybrid modes)
+ * @param expectedLossPercent 0..100, the loss the encoder sizes FEC for; 0 turns LBRR off in libopus
+ * @param dtx                 discontinuous transmission: tiny packets during silence
+ * @param maxBandwidth        widest bandwidth the encoder may choose
+ */
+public record OpusEncoderConfig(
+        int sampleRate,
+        int channels,
+        boolean forceMono,
+        Application application,
+        int frameDurationMillis,
+        int bitrate,
+        int complexity,
+        boolean vbr,
+        boolean constrainedVbr,
+        boolean inbandFec,
+        int expectedLossPercent,
+        boolean dtx,
+        AudioBandwidth maxBandwidth) {
+
+    /**
+     * The stack's default complexity. Chosen from measured cost and quality of Concentus on speech
+     * at 32 kbit/s (see bench/ OpusCodecBenchmark and this module's package documentation).
+     */
+    public static final int DEFAULT_COMPLEXITY = 5;
+
+    /** Default expected loss for FEC sizing, in percent, until receiver reports say otherwise. */
+    public static final int DEFAULT_EXPECTED_LOSS_PERCENT = 10;
+
+    /** Opus encoder application (RFC 6716 §2.1.8 / libopus OPUS_APPLICATION_*). */
+    public enum Application {
+        /** Best for most VoIP and videoconference applications where listening quality and intelligibility matter most. */
+        VOIP,
+        /** Best for broadcast/high-fidelity application where the decoded audio should be as close as possible to the input. */
+        AUDIO
+    }
+
+    public OpusEncoderConfig {
+        if (sampleRate != 8000 && sampleRate != 12000 && sampleRate != 16000 && sampleRate != 24000
+                && sampleRate != 48000) {
+            throw new IllegalArgumentException("Opus sample rate must be 8000, 12000, 16000, 24000 or 48000 Hz: " + sampleRate);
+        }
+        if (channels != 1 && channels != 2) {
+            throw new IllegalArgumentException("channels must be 1 or 2: " + channels);
+        }
+        if (application == null || maxBandwidth == null) {
+            throw new IllegalArgumentException("application and maxBandwidth are required");
+        }
+        if (frameDurationMillis != 10 && frameDurationMillis != 20 && frameDurationMillis != 40
+                && frameDurationMillis != 60) {
+            throw new IllegalArgumentException("frame duration must be 10, 20, 40 or 60 ms: " + frameDurationMillis);
+        }
+        if (bitrate < 6000 || bitrate > 510_000) {
+            throw new IllegalArgumentException("bitrate not in 6000..510000 bit/s: " + bitrate);
+        }
+        if (complexity < 0 || complexity > 10) {
+            throw new IllegalArgumentException("complexity not in 0..10: " + complexity);
+        }
+        if (expectedLossPercent < 0 || expectedLossPercent > 100) {
+            throw new IllegalArgumentException("expected loss not in 0..100 %: " + expectedLossPercent);
+        }
+    }
+
+    /**
+     * Speech defaults for WebRTC: VOIP, 20 ms, VBR, in-band FEC for {@value #DEFAULT_EXPECTED_LOSS_PERCENT}%
+     * loss, no DTX, fullband, complexity {@value #DEFAULT_COMPLEXITY}.
+     */
+    public static OpusEncoderConfig defaults(int sampleRate, int channels, int bitrate) {
+        return new OpusEncoderConfig(sampleRate, channels, false, Application.VOIP, 20, bitrate,
+                DEFAULT_COMPLEXITY, true, false, true, DEFAULT_EXPECTED_LOSS_PERCENT, false,
+                AudioBandwidth.FULLBAND);
+    }
+
+    /** Samples per channel in one frame. */
+    public int frameSamples() {
+        return sampleRate / 1000 * frameDurationMillis;
+    }
+
+    public OpusEncoderConfig withForceMono(boolean v) {
+        return new OpusEncoderConfig(sampleRate, channels, v, application, frameDurationMillis, bitrate,
+                complexity, vbr, constrainedVbr, inbandFec, expectedLossPercent, dtx, maxBandwidth);
+    }
+
+    public OpusEncoderConfig withApplication(Application v) {
+        return new OpusEncoderConfig(sampleRate, channels, forceMono, v, frameDurationMillis, bitrate,
+                complexity, vbr, constrainedVbr, inbandFec, expectedLossPercent, dtx, maxBandwidth);
+    }
+
+    public OpusEncoderConfig withFrameDurationMillis(int v) {
+        return new OpusEncoderConfig(sampleRate, channels, forceMono, application, v, bitrate,
+                complexity, vbr, constrainedVbr, inbandFec, expectedLossPercent, dtx, maxBandwidth);
+    }
+
+    public OpusEncoderConfig withBitrate(int v) {
+        return new OpusEncoderConfig(sampleRate, channels, forceMono, application, frameDurationMillis, v,
+                complexity, vbr, constrainedVbr, inbandFec, expectedLossPercent, dtx, maxBandwidth);
+    }
+
+    public OpusEncoderConfig withComplexity(int v) {
+        return new OpusEncoderConfig(sampleRate, channels, forceMono, application, frameDurationMillis, bitrate,
+                v, vbr, constrainedVbr, inbandFec, expectedLossPercent, dtx, maxBandwidth);
+    }
+
+    /** {@code vbr=false} is CBR; {@code constrained} only matters with {@code vbr}. */
+    public OpusEncoderConfig withVbr(boolean v, boolean constrained) {
+        return new OpusEncoderConfig(sampleRate, channels, forceMono, application, frameDurationMillis, bitrate,
+                complexity, v, constrained, inbandFec, expectedLossPercent, dtx, maxBandwidth);
+    }
+
+    public OpusEncoderConfig withInbandFec(boolean v, int lossPercent) {
+        return new OpusEncoderConfig(sampleRate, channels, forceMono, application, frameDurationMillis, bitrate,
+                complexity, vbr, constrainedVbr, v, lossPercent, dtx, maxBandwidth);
+    }
+
+    public OpusEncoderConfig withDtx(boolean v) {
+        return new OpusEncoderConfig(sampleRate, channels, forceMono, application, frameDurationMillis, bitrate,
+                complexity, vbr, constrainedVbr, inbandFec, expectedLossPercent, v, maxBandwidth);
+    }
+
+    public OpusEncoderConfig withMaxBandwidth(AudioBandwidth v) {
+        return new OpusEncoderConfig(sampleRate, channels, forceMono, application, frameDurationMillis, bitrate,
+                complexity, vbr, constrainedVbr, inbandFec, expectedLossPercent, dtx, v);
+    }
+}

@@ -1,0 +1,199 @@
+package dev.purertc.codec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class OpusCodecTest {
+    static final int RATE = 48000;
+
+    static List<byte[]> encodeAll(OpusEncoder encoder, short[] input) {
+        int frame = encoder.frameSamples() * encoder.channels();
+        List<byte[]> packets = new ArrayList<>();
+        for (int at = 0; at + frame <= input.length; at += frame) {
+            short[] pcm = new short[frame];
+            System.arraycopy(input, at, pcm, 0, frame);
+            packets.add(encoder.encode(pcm));
+        }
+        return packets;
+    }
+
+    static short[] concat(List<short[]> frames) {
+        int n = frames.stream().mapToInt(f -> f.length).sum();
+        short[] out = new short[n];
+        int at = 0;
+        for (short[] f : frames) {
+            System.arraycopy(f, 0, out, at, f.length);
+            at += f.length;
+        }
+        return out;
+    }
+
+    @ParameterizedTest(name = "{0} ms, {1} channel(s), {2}")
+    @CsvSource({"10, 1, VOIP", "20, 1, VOIP", "40, 1, AUDIO", "60, 1, VOIP", "20, 2, AUDIO", "60, 2, VOIP"})
+    void everyFrameSizeAndChannelCountDecodesToOneFrame(int millis, int channels, OpusEncoderConfig.Application app) {
+        OpusEncoderConfig config = OpusEncoderConfig.defaults(RATE, channels, 48000)
+                .withFrameDurationMillis(millis).withApplication(app);
+        OpusEncoder encoder = new OpusEncoder(config);
+        OpusDecoder decoder = new OpusDecoder(RATE, channels);
+        short[] mono = TestSignals.speechLike(RATE, 0.5, 7);
+        short[] input = new short[mono.length * channels];
+        for (int i = 0; i < mono.length; i++) {
+            for (int c = 0; c < channels; c++) {
+                input[i * channels + c] = mono[i];
+            }
+        }
+        for (byte[] packet : encodeAll(encoder, input)) {
+            OpusPacketHeader header = encoder.lastPacketHeader();
+            assertEquals(millis * 1000, header.durationMicros());
+            assertEquals(config.frameSamples() * channels, decoder.decode(packet).length);
+        }
+        assertEquals(config.frameSamples(), decoder.lastFrameSamples());
+        assertEquals(config.frameSamples() * channels, decoder.conceal().length);
+    }
+
+    @Test
+    void inbandFecRecoversLostPacketsBetterThanConcealment() {
+        OpusEncoderConfig config = OpusEncoderConfig.defaults(RATE, 1, 32000).withInbandFec(true, 20);
+        short[] speech = TestSignals.speechLike(RATE, 6.0, 11);
+        List<byte[]> packets = encodeAll(new OpusEncoder(config), speech);
+        int k = 5; // every 5th packet lost
+        OpusDecoder clean = new OpusDecoder(RATE, 1);
+        OpusDecoder plc = new OpusDecoder(RATE, 1);
+        OpusDecoder fec = new OpusDecoder(RATE, 1);
+        List<short[]> cleanOut = new ArrayList<>();
+        List<short[]> plcOut = new ArrayList<>();
+        List<short[]> fecOut = new ArrayList<>();
+        for (int i = 0; i < packets.size(); i++) {
+            cleanOut.add(clean.decode(packets.get(i)));
+            boolean lost = i % k == k - 1 && i + 1 < packets.size();
+            if (lost) {
+                plcOut.add(plc.conceal());
+                fecOut.add(fec.decodeFec(packets.get(i + 1)));
+            } else {
+                plcOut.add(plc.decode(packets.get(i)));
+                fecOut.add(fec.decode(packets.get(i)));
+            }
+        }
+        short[] reference = concat(cleanOut);
+        short[] withPlc = concat(plcOut);
+        short[] withFec = concat(fecOut);
+        // Against the loss-free decode: what concealment and FEC each get back of the lost frames.
+        double plcSnr = SignalMetrics.snrDb(reference, withPlc, 0, RATE / 2, reference.length);
+        double fecSnr = SignalMetrics.snrDb(reference, withFec, 0, RATE / 2, reference.length);
+        System.out.printf("every %dth packet lost: PLC SNR %.1f dB, FEC SNR %.1f dB%n", k, plcSnr, fecSnr);
+        long recoverable = 0;
+        for (int i = k - 1; i + 1 < packets.size(); i += k) {
+            if (header(packets.get(i + 1)).carriesFec()) {
+                recoverable++;
+            }
+        }
+        System.out.printf("lost %d, next packet carried LBRR for %d%n", packets.size() / k, recoverable);
+        assertTrue(recoverable > 0);
+        assertEquals(recoverable, fec.statistics().fecRecoveredFrames());
+        assertEquals(0, plc.statistics().fecRecoveredFrames());
+        assertTrue(fecSnr >= plcSnr + 3.0, "FEC " + fecSnr + " dB is not 3 dB better than PLC " + plcSnr + " dB");
+    }
+
+    @Test
+    void packetsCarryLbrrOnlyWhenFecIsOnAndLossExpected() {
+        short[] speech = TestSignals.speechLike(RATE, 1.0, 3);
+        long withFec = encodeAll(new OpusEncoder(OpusEncoderConfig.defaults(RATE, 1, 32000).withInbandFec(true, 10)), speech)
+                .stream().filter(p -> header(p).carriesFec()).count();
+        long fecNoLoss = encodeAll(new OpusEncoder(OpusEncoderConfig.defaults(RATE, 1, 32000).withInbandFec(true, 0)), speech)
+                .stream().filter(p -> header(p).carriesFec()).count();
+        long without = encodeAll(new OpusEncoder(OpusEncoderConfig.defaults(RATE, 1, 32000).withInbandFec(false, 10)), speech)
+                .stream().filter(p -> header(p).carriesFec()).count();
+        // libopus 1.1 codes LBRR only for active speech frames and only when the SILK layer's
+        // share of the bitrate clears a loss-dependent threshold, so not every packet has it.
+        System.out.printf("packets with LBRR: %d of 50%n", withFec);
+        assertTrue(withFec >= 5, "only " + withFec + " of 50 packets carry LBRR");
+        assertEquals(0, fecNoLoss);
+        assertEquals(0, without);
+    }
+
+    static OpusPacketHeader header(byte[] packet) {
+        try {
+            return OpusPacketHeader.parse(packet);
+        } catch (CodecFormatException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void dtxSendsTinyPacketsDuringSilenceAndTheEncoderSaysSo() {
+        OpusEncoder encoder = new OpusEncoder(OpusEncoderConfig.defaults(RATE, 1, 32000).withDtx(true));
+        short[] silence = new short[encoder.frameSamples()];
+        int dtx = 0;
+        for (int i = 0; i < 50; i++) {
+            byte[] packet = encoder.encode(silence);
+            if (encoder.lastPacketWasDtx()) {
+                assertTrue(packet.length <= 2);
+                dtx++;
+            }
+        }
+        assertTrue(dtx >= 30, "only " + dtx + " of 50 silent frames were DTX");
+        OpusEncoder noDtx = new OpusEncoder(OpusEncoderConfig.defaults(RATE, 1, 32000));
+        for (int i = 0; i < 50; i++) {
+            noDtx.encode(silence);
+            assertFalse(noDtx.lastPacketWasDtx());
+        }
+    }
+
+    @Test
+    void decoderReportsTheBandwidthTheEncoderWasLimitedTo() {
+        OpusEncoder encoder = new OpusEncoder(OpusEncoderConfig.defaults(RATE, 1, 32000)
+                .withMaxBandwidth(AudioBandwidth.WIDEBAND));
+        OpusDecoder decoder = new OpusDecoder(RATE, 1);
+        for (byte[] p : encodeAll(encoder, TestSignals.speechLike(RATE, 0.5, 5))) {
+            decoder.decode(p);
+            assertTrue(decoder.lastPacketHeader().orElseThrow().bandwidth().compareTo(AudioBandwidth.WIDEBAND) <= 0);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "03", "0300", "033f", "01aabbcc", "02ff", "0342", "02fc01"})
+    void payloadsBreakingRfc6716FramingAreConcealedAndCounted(String hex) {
+        OpusDecoder decoder = new OpusDecoder(RATE, 1);
+        decoder.decode(new OpusEncoder(RATE, 1, 32000).encode(new short[960]));
+        short[] out = decoder.decode(java.util.HexFormat.of().parseHex(hex));
+        assertEquals(960, out.length);
+        assertEquals(new DecoderStatistics(1, 1, 0, 1, 1920), decoder.statistics());
+    }
+
+    @Test
+    void aFrameLongerThan1275BytesIsCorrupt() {
+        byte[] packet = new byte[1 + 1276];
+        assertThrows(CodecFormatException.class, () -> OpusPacketHeader.parse(packet));
+        OpusDecoder decoder = new OpusDecoder(RATE, 1);
+        decoder.decode(packet);
+        assertEquals(1, decoder.statistics().corruptPayloads());
+    }
+
+    @Test
+    void zeroLengthFramesAreLegalAndDecodeAsConcealment() throws CodecFormatException {
+        // RFC 6716 §3.2.1: a frame of length 0 means the encoder had nothing to send (DTX).
+        OpusPacketHeader header = OpusPacketHeader.parse(new byte[] {(byte) 0xFC});
+        assertEquals(OpusPacketHeader.Mode.CELT, header.mode());
+        assertEquals(AudioBandwidth.FULLBAND, header.bandwidth());
+        assertEquals(20_000, header.frameDurationMicros());
+        OpusDecoder decoder = new OpusDecoder(RATE, 1);
+        assertEquals(960, decoder.decode(new byte[] {(byte) 0xFC}).length);
+        assertEquals(0, decoder.statistics().corruptPayloads());
+    }
+
+    @Test
+    void encoderRejectsAFrameOfTheWrongLength() {
+        OpusEncoder encoder = new OpusEncoder(RATE, 1, 32000);
+        assertThrows(IllegalArgumentException.class, () -> encoder.encode(new short[959]));
+    }
+}
