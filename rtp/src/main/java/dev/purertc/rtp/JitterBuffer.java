@@ -1,0 +1,465 @@
+package dev.purertc.rtp;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * An adaptive jitter buffer for constant-duration audio frames (one frame per RTP packet, e.g. 20
+ * ms Opus): it reorders packets, drops duplicates and packets that come after their playout time,
+ * tells the decoder stage when to conceal and when the next packet can recover a loss with FEC,
+ * and adapts its delay to the network.
+ *
+ * <h2>Driving it</h2>
+ *
+ * Sans-I/O. {@link #insert} takes each packet with its arrival time; {@link #pull} is called once
+ * per frame period ({@link #frameDurationNanos()}) by the playout clock (the audio device or a
+ * scheduler), never by packet arrival, and returns exactly one {@link PlayoutEvent} covering one
+ * frame. Both take times in nanoseconds on the same monotonic clock. Not thread-safe: call from one
+ * thread, or synchronize.
+ *
+ * <h2>Delay estimate (after libwebrtc NetEQ's delay manager)</h2>
+ *
+ * <ol>
+ *   <li>Each arriving packet gets a transit delay {@code d = arrival - timestamp / clockRate}
+ *       (origin at the first packet, so a constant clock offset between sender and receiver
+ *       cancels out).
+ *   <li>The base is the minimum {@code d} over the last four windows (2 s by default): the delay
+ *       of the fastest recent packet. A sliding minimum, rather than the first packet, follows
+ *       clock drift between sender and receiver.
+ *   <li>The relative delay {@code r = d - base} of every packet is how much later than the fastest
+ *       one it came. Per window (500 ms) the worst {@code r} enters a histogram of 5 ms buckets
+ *       with a forgetting factor (0.983 per window; the first windows get more weight, like
+ *       NetEQ's start weight).
+ *   <li>The target delay is one frame plus the 95th percentile of that histogram.
+ * </ol>
+ *
+ * Why the worst packet per window and a high quantile: a packet that misses its playout time
+ * costs a concealed frame, which is heard, while a few extra milliseconds of delay are not; and
+ * jitter comes in bursts, which a per-packet mean hides. Why a forgetting histogram rather than a
+ * running maximum: it grows within about three windows of sustained jitter (each window adds
+ * 1.7% of weight) yet ignores a single spike, and it shrinks back slowly, only after the high
+ * windows' weight decays below 5% (about 90 s), so the delay does not pump up and down.
+ *
+ * <h2>Playout</h2>
+ *
+ * The packet with timestamp {@code ts} is due at {@code playAt(ts) = arrival of a fastest packet
+ * + target - one frame}. At each pull the buffer compares the pull time with {@code playAt} of the
+ * next frame, {@code e = now - playAt}:
+ *
+ * <ul>
+ *   <li>packet here, {@code -frame/4 <= e < frame + frame/4}: {@link PlayoutEvent.Frame};
+ *   <li>packet here but {@code e} below that: the target grew, so {@link PlayoutEvent.Conceal}
+ *       with cause {@code STRETCH} adds one frame of delay (or {@link PlayoutEvent.Idle} when the
+ *       packet's timestamp is later than expected: a DTX pause);
+ *   <li>packet here and {@code e} above that: the delay is too high, so the frame is skipped
+ *       (at most once per {@code accelerateIntervalMillis}: shrink slowly);
+ *   <li>packet missing, later packets here: it is lost; {@link PlayoutEvent.ConcealWithFec} if
+ *       its successor is here, else {@link PlayoutEvent.Conceal} with cause {@code LOSS};
+ *   <li>buffer empty: the packet is probably late; conceal ({@code LATE}) and wait one frame for
+ *       it, or, if already behind, declare it lost; with no arrival for {@code idleAfterMillis},
+ *       {@link PlayoutEvent.Idle}.
+ * </ul>
+ *
+ * Without time-stretching in this layer, delay changes in whole frames; the decoder stage may
+ * smooth a {@code STRETCH} or a skipped frame. A jump of more than the capacity in sequence
+ * numbers, seen on two consecutive packets, restarts the buffer (RFC 3550 A.1's restart rule).
+ */
+public final class JitterBuffer {
+
+  /** What {@link #insert} did with a packet. */
+  public enum InsertResult {
+    /** Stored for playout. */
+    BUFFERED,
+    /** Already buffered; dropped. */
+    DUPLICATE,
+    /** Its frame was already played or concealed; dropped. */
+    LATE,
+    /** Far outside the sequence window (a stray, or the first packet of a restart); dropped. */
+    DISCARDED
+  }
+
+  /** A free slot. Occupied slots hold the (non-negative) extended sequence number. */
+  private static final long EMPTY = Long.MIN_VALUE;
+  private static final double BUCKET_MILLIS = 5.0;
+  private static final int BASE_WINDOWS = 4;
+
+  private final JitterBufferConfig config;
+  private final int frameSamples;
+  private final double frameMillis;
+  private final double slackMillis;
+  private final int mask;
+  private final long[] slotSeq;
+  private final long[] slotTimestamp;
+  private final long[] slotArrivalNanos;
+  private final byte[][] slotPayload;
+  private int count;
+  private long minBufferedSeq = Long.MAX_VALUE;
+  private long lastTimestamp;
+  private boolean haveTimestamp;
+  private int straySeq = -1;
+
+  private boolean started;
+  private long nextSeq;
+  private long nextTimestamp;
+  private long lastArrivalNanos;
+  private long lastAccelerateNanos = Long.MIN_VALUE / 2;
+  private boolean concealing;
+
+  // Delay estimator.
+  private boolean haveOrigin;
+  private long originArrivalNanos;
+  private long originTimestamp;
+  private final double[] windowMin = new double[BASE_WINDOWS];
+  private int windowIndex;
+  private double currentMin;
+  private double currentMaxRelative;
+  private boolean windowHasSample;
+  private long windowStartNanos;
+  private double baseMillis;
+  private final double[] histogram;
+  private long histogramAdds;
+  private double targetMillis;
+
+  // Statistics (W3C names, see JitterBufferStats).
+  private long packetsReceived;
+  private long packetsDiscarded;
+  private long packetsDuplicated;
+  private double delaySeconds;
+  private double targetDelaySeconds;
+  private long emittedSamples;
+  private long concealedSamples;
+  private long concealmentEvents;
+  private long totalSamples;
+  private long insertedSamples;
+  private long removedSamples;
+  private long fecSamples;
+
+  /** A buffer with these settings; see {@link JitterBufferConfig#defaults}. */
+  public JitterBuffer(JitterBufferConfig config) {
+    this.config = config;
+    this.frameSamples = config.frameSamples();
+    this.frameMillis = config.frameMillis();
+    this.slackMillis = frameMillis / 4;
+    int capacity = config.capacityPackets();
+    this.mask = capacity - 1;
+    this.slotSeq = new long[capacity];
+    Arrays.fill(slotSeq, EMPTY);
+    this.slotTimestamp = new long[capacity];
+    this.slotArrivalNanos = new long[capacity];
+    this.slotPayload = new byte[capacity][];
+    this.histogram = new double[(int) Math.ceil(config.maxDelayMillis() / BUCKET_MILLIS) + 1];
+    this.targetMillis = clampTarget(config.startDelayMillis());
+    resetEstimatorWindows();
+  }
+
+  /** How often {@link #pull} must be called: one frame, in nanoseconds. */
+  public long frameDurationNanos() {
+    return frameSamples * 1_000_000_000L / config.clockRate();
+  }
+
+  /** The current target delay in milliseconds (one frame plus the measured percentile). */
+  public double targetDelayMillis() {
+    return targetMillis;
+  }
+
+  /** Packets waiting in the buffer. */
+  public int bufferedPackets() {
+    return count;
+  }
+
+  /**
+   * Takes in one received packet; its payload is copied, so the caller may reuse its buffer.
+   *
+   * @param arrivalNanos arrival time on the playout clock's time base
+   */
+  public InsertResult insert(RtpPacket packet, long arrivalNanos) {
+    packetsReceived++;
+    int seq16 = packet.sequenceNumber();
+    long ref = started ? nextSeq : (count > 0 ? minBufferedSeq : EMPTY);
+    long seq;
+    if (ref == EMPTY) {
+      seq = (1L << 32) + seq16; // any origin; kept positive for readability
+    } else {
+      seq = ref + (short) (seq16 - (int) (ref & 0xFFFF));
+      int capacity = mask + 1;
+      if (seq >= ref + capacity || seq < ref - capacity) {
+        // RFC 3550 A.1's rule: a far jump is a restart only if the next packet follows it.
+        if (seq16 == straySeq) {
+          restart();
+          seq = (1L << 32) + seq16;
+        } else {
+          straySeq = (seq16 + 1) & 0xFFFF;
+          packetsDiscarded++;
+          return InsertResult.DISCARDED;
+        }
+      }
+    }
+    straySeq = -1;
+    long ts = unwrapTimestamp(packet.timestamp());
+    observeDelay(ts, arrivalNanos);
+    lastArrivalNanos = arrivalNanos;
+    int s = (int) (seq & mask);
+    if (slotSeq[s] == seq || slotSeq[s] == ~seq) { // buffered, or played (marked ~seq)
+      packetsDuplicated++;
+      return InsertResult.DUPLICATE;
+    }
+    if (started && seq < nextSeq) {
+      packetsDiscarded++;
+      return InsertResult.LATE;
+    }
+    if (slotSeq[s] >= 0) {
+      packetsDiscarded++; // the span of buffered packets would exceed the capacity
+      return InsertResult.DISCARDED;
+    }
+    ByteBuffer payload = packet.payload();
+    byte[] copy = new byte[payload.remaining()];
+    payload.get(copy);
+    slotSeq[s] = seq;
+    slotTimestamp[s] = ts;
+    slotArrivalNanos[s] = arrivalNanos;
+    slotPayload[s] = copy;
+    count++;
+    if (!started && seq < minBufferedSeq) {
+      minBufferedSeq = seq;
+    }
+    return InsertResult.BUFFERED;
+  }
+
+  private long unwrapTimestamp(long ts32) {
+    if (!haveTimestamp) {
+      haveTimestamp = true;
+      lastTimestamp = ts32;
+      return ts32;
+    }
+    long ts = lastTimestamp + (int) (ts32 - (lastTimestamp & 0xFFFF_FFFFL));
+    if (ts > lastTimestamp) {
+      lastTimestamp = ts;
+    }
+    return ts;
+  }
+
+  /** Flushes everything for a new stream; the histogram (the network's history) is kept. */
+  private void restart() {
+    for (int i = 0; i <= mask; i++) {
+      if (slotSeq[i] >= 0) {
+        packetsDiscarded++;
+      }
+      slotSeq[i] = EMPTY;
+      slotPayload[i] = null;
+    }
+    count = 0;
+    minBufferedSeq = Long.MAX_VALUE;
+    started = false;
+    haveTimestamp = false;
+    haveOrigin = false;
+    resetEstimatorWindows();
+  }
+
+  private void resetEstimatorWindows() {
+    Arrays.fill(windowMin, Double.POSITIVE_INFINITY);
+    currentMin = Double.POSITIVE_INFINITY;
+    currentMaxRelative = 0;
+    windowHasSample = false;
+  }
+
+  /** Steps 1 to 3 of the class comment: transit delay, sliding base, worst relative delay. */
+  private void observeDelay(long ts, long arrivalNanos) {
+    if (!haveOrigin) {
+      haveOrigin = true;
+      originArrivalNanos = arrivalNanos;
+      originTimestamp = ts;
+      windowStartNanos = arrivalNanos;
+    }
+    long windowNanos = config.windowMillis() * 1_000_000L;
+    if (arrivalNanos - windowStartNanos >= windowNanos) {
+      closeWindow();
+      // Skip whole empty windows too, so the start stays on the window grid.
+      windowStartNanos += (arrivalNanos - windowStartNanos) / windowNanos * windowNanos;
+    }
+    double d = transitMillis(ts, arrivalNanos);
+    if (d < currentMin) {
+      currentMin = d;
+    }
+    double base = currentMin;
+    for (double m : windowMin) {
+      base = Math.min(base, m);
+    }
+    baseMillis = base;
+    double relative = d - base;
+    if (!windowHasSample || relative > currentMaxRelative) {
+      currentMaxRelative = relative;
+    }
+    windowHasSample = true;
+  }
+
+  private double transitMillis(long ts, long arrivalNanos) {
+    return (arrivalNanos - originArrivalNanos) / 1e6 - (ts - originTimestamp) * 1000.0 / config.clockRate();
+  }
+
+  /** Step 3 and 4: the window's worst relative delay enters the histogram; new target. */
+  private void closeWindow() {
+    if (windowHasSample) {
+      histogramAdds++;
+      // NetEQ's start weight: the first windows are averaged, later ones forgotten at f.
+      double f = Math.min(config.forgetFactor(), 1.0 - 2.0 / (histogramAdds + 1));
+      int bucket = (int) Math.min(histogram.length - 1, Math.floor(currentMaxRelative / BUCKET_MILLIS));
+      for (int i = 0; i < histogram.length; i++) {
+        histogram[i] *= f;
+      }
+      histogram[bucket] += 1 - f;
+      double cumulative = 0;
+      double sum = 0;
+      for (double h : histogram) {
+        sum += h;
+      }
+      int q = histogram.length - 1;
+      for (int i = 0; i < histogram.length; i++) {
+        cumulative += histogram[i];
+        if (cumulative >= config.quantile() * sum) {
+          q = i;
+          break;
+        }
+      }
+      // Upper edge of the bucket: the percentile delay is covered, not cut.
+      targetMillis = clampTarget(frameMillis + (q + 1) * BUCKET_MILLIS);
+    }
+    windowMin[windowIndex] = currentMin;
+    windowIndex = (windowIndex + 1) % BASE_WINDOWS;
+    currentMin = Double.POSITIVE_INFINITY;
+    currentMaxRelative = 0;
+    windowHasSample = false;
+  }
+
+  private double clampTarget(double millis) {
+    return Math.max(Math.max(frameMillis, config.minDelayMillis()), Math.min(config.maxDelayMillis(), millis));
+  }
+
+  /** {@code playAt(ts) - now}, negated: how late (positive) a pull at {@code now} is for ts. */
+  private double lateness(long nowNanos, long ts) {
+    double playAt = baseMillis + (ts - originTimestamp) * 1000.0 / config.clockRate() + targetMillis - frameMillis;
+    return (nowNanos - originArrivalNanos) / 1e6 - playAt;
+  }
+
+  /**
+   * Produces the event for the next frame period. Call once per {@link #frameDurationNanos()} from
+   * the playout clock.
+   *
+   * @param nowNanos the pull time, on the same clock as the arrival times
+   */
+  public PlayoutEvent pull(long nowNanos) {
+    if (!started) {
+      if (count == 0) {
+        return new PlayoutEvent.Idle(-1, frameSamples);
+      }
+      int s = (int) (minBufferedSeq & mask);
+      if (lateness(nowNanos, slotTimestamp[s]) < -slackMillis) {
+        return new PlayoutEvent.Idle(-1, frameSamples);
+      }
+      started = true;
+      nextSeq = minBufferedSeq;
+      nextTimestamp = slotTimestamp[s];
+    }
+    return next(nowNanos, true);
+  }
+
+  private PlayoutEvent next(long nowNanos, boolean mayAccelerate) {
+    int s = (int) (nextSeq & mask);
+    if (slotSeq[s] == nextSeq) {
+      long ts = slotTimestamp[s];
+      double e = lateness(nowNanos, ts);
+      if (e < -slackMillis) {
+        if (ts > nextTimestamp) { // timestamp gap without a sequence gap: DTX pause
+          long idleTs = nextTimestamp;
+          nextTimestamp = Math.min(ts, nextTimestamp + frameSamples);
+          return idle(idleTs);
+        }
+        return conceal(nextTimestamp, PlayoutEvent.Cause.STRETCH);
+      }
+      if (mayAccelerate && e >= frameMillis + slackMillis
+          && nowNanos - lastAccelerateNanos >= config.accelerateIntervalMillis() * 1_000_000L) {
+        lastAccelerateNanos = nowNanos;
+        take(s);
+        packetsDiscarded++;
+        removedSamples += frameSamples;
+        return next(nowNanos, false);
+      }
+      long arrival = slotArrivalNanos[s];
+      byte[] payload = take(s);
+      concealing = false;
+      emittedSamples += frameSamples;
+      totalSamples += frameSamples;
+      delaySeconds += (nowNanos - arrival) / 1e9 * frameSamples;
+      targetDelaySeconds += targetMillis / 1000.0 * frameSamples;
+      return new PlayoutEvent.Frame(ts, nextSeq - 1, ByteBuffer.wrap(payload).asReadOnlyBuffer(),
+          frameSamples, nowNanos - arrival);
+    }
+    double e = lateness(nowNanos, nextTimestamp);
+    if (count > 0) {
+      if (e < -slackMillis) {
+        return conceal(nextTimestamp, PlayoutEvent.Cause.STRETCH); // early: it may still come
+      }
+      long lostTs = nextTimestamp;
+      nextSeq++;
+      nextTimestamp += frameSamples;
+      int n = (int) (nextSeq & mask);
+      if (slotSeq[n] == nextSeq) {
+        fecSamples += frameSamples;
+        countConcealed();
+        return new PlayoutEvent.ConcealWithFec(lostTs, frameSamples,
+            ByteBuffer.wrap(slotPayload[n]).asReadOnlyBuffer());
+      }
+      return conceal(lostTs, PlayoutEvent.Cause.LOSS);
+    }
+    if (nowNanos - lastArrivalNanos > config.idleAfterMillis() * 1_000_000L) {
+      return idle(nextTimestamp); // the sender is quiet or gone: silence, not concealment
+    }
+    if (e < frameMillis) {
+      return conceal(nextTimestamp, PlayoutEvent.Cause.LATE); // wait one frame for it
+    }
+    long lostTs = nextTimestamp;
+    nextSeq++;
+    nextTimestamp += frameSamples;
+    return conceal(lostTs, PlayoutEvent.Cause.LOSS);
+  }
+
+  private byte[] take(int s) {
+    byte[] payload = slotPayload[s];
+    slotSeq[s] = ~slotSeq[s]; // remembered as played, so a late duplicate is recognised
+    slotPayload[s] = null;
+    count--;
+    nextTimestamp = slotTimestamp[s] + frameSamples;
+    nextSeq++;
+    return payload;
+  }
+
+  private PlayoutEvent idle(long ts) {
+    concealing = false;
+    return new PlayoutEvent.Idle(ts, frameSamples);
+  }
+
+  private PlayoutEvent conceal(long ts, PlayoutEvent.Cause cause) {
+    if (cause == PlayoutEvent.Cause.STRETCH) {
+      insertedSamples += frameSamples;
+      totalSamples += frameSamples;
+    } else {
+      countConcealed();
+    }
+    return new PlayoutEvent.Conceal(ts, frameSamples, cause);
+  }
+
+  private void countConcealed() {
+    if (!concealing) {
+      concealmentEvents++;
+      concealing = true;
+    }
+    concealedSamples += frameSamples;
+    totalSamples += frameSamples;
+  }
+
+  /** A snapshot of the counters. */
+  public JitterBufferStats stats() {
+    return new JitterBufferStats(packetsReceived, packetsDiscarded, packetsDuplicated, delaySeconds,
+        targetDelaySeconds, emittedSamples, concealedSamples, concealmentEvents, totalSamples,
+        insertedSamples, removedSamples, fecSamples, targetMillis);
+  }
+}
