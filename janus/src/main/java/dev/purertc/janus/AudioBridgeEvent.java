@@ -39,7 +39,10 @@ public sealed interface AudioBridgeEvent {
     record Leaving(long room, long id) implements AudioBridgeEvent {
     }
 
-    /** {@code event} with {@code kicked}: a participant (maybe this one) was kicked. */
+    /**
+     * {@code event} with {@code kicked}: a participant (maybe this one) was kicked; or with
+     * {@code kicked_all} ({@code kick_all}), sent to each participant with its own id.
+     */
     record Kicked(long room, long id) implements AudioBridgeEvent {
     }
 
@@ -135,6 +138,9 @@ public sealed interface AudioBridgeEvent {
                 }
                 if (data.has("kicked")) {
                     return new Kicked(id(data, "room"), id(data, "kicked"));
+                }
+                if (data.has("kicked_all")) {
+                    return new Kicked(id(data, "room"), id(data, "kicked_all"));
                 }
                 if (data.has("muted")) {
                     JsonNode muted = data.get("muted");

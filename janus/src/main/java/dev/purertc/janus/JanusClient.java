@@ -276,8 +276,12 @@ public final class JanusClient implements AutoCloseable {
     }
 
     private void dispatch(JanusEvent event) {
+        JanusSession session = sessions.get(event.sessionId());
         if (event instanceof JanusEvent.SessionLost lost) {
             transport.sessionRemoved(lost.sessionId());
+            if (session != null) {
+                session.markLost(lost.reason());
+            }
         }
         for (Consumer<JanusEvent> l : listeners) {
             try {
@@ -286,7 +290,6 @@ public final class JanusClient implements AutoCloseable {
                 LOG.warn("Janus event listener failed on {}", event, e);
             }
         }
-        JanusSession session = sessions.get(event.sessionId());
         if (session != null) {
             session.dispatch(event);
         }

@@ -229,6 +229,12 @@ final class JanusProtocol {
         }
         if (m.transaction() != null && (kind.equals("success") || kind.equals("ack") || kind.equals("error")
                 || kind.equals("server_info"))) {
+            if (kind.equals("ack")) {
+                // Janus may send the ack of an asynchronous request after its event (the plugin
+                // thread races the transport), and over HTTP the two travel separately.
+                LOG.debug("late ack of finished transaction {}", m.transaction());
+                return;
+            }
             // An answer to a request that already timed out or failed.
             LOG.warn("Janus answer to unknown or finished transaction {}: {}", m.transaction(), truncate(m.json().toString()));
             if (kind.equals("error") && m.errorCode() == JanusApiException.NO_SUCH_SESSION && m.sessionId() != 0) {

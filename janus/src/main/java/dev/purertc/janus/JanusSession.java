@@ -113,11 +113,13 @@ public final class JanusSession implements AutoCloseable {
         handles.remove(handleId);
     }
 
+    // Driver thread, before any listener hears of the loss.
+    void markLost(String reason) {
+        lostReason = reason;
+    }
+
     // Driver thread.
     void dispatch(JanusEvent event) {
-        if (event instanceof JanusEvent.SessionLost lost) {
-            lostReason = lost.reason();
-        }
         for (Consumer<JanusEvent> l : listeners) {
             try {
                 l.accept(event);

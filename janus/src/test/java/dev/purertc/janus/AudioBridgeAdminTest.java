@@ -1,0 +1,198 @@
+package dev.purertc.janus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Room administration against a real Janus AudioBridge, with secrets and PINs right and wrong. */
+class AudioBridgeAdminTest {
+    private static final AtomicLong ROOMS = new AtomicLong(710_000);
+    private static JanusServer server;
+    private JanusClient client;
+
+    @BeforeAll
+    static void startJanus() throws Exception {
+        server = JanusServer.shared();
+    }
+
+    @AfterEach
+    void closeClient() {
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    private AudioBridge attach(String transport) {
+        client = server.connect(transport, Duration.ofSeconds(1));
+        JanusSession session = client.createSession().join();
+        return AudioBridge.attach(session).join();
+    }
+
+    static JanusPluginException pluginError(CompletableFuture<?> future) {
+        CompletionException e = assertThrows(CompletionException.class, future::join);
+        return assertInstanceOf(JanusPluginException.class, e.getCause());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ws", "http"})
+    void createEditExistsListDestroyWithSecretAndPin(String transport) {
+        AudioBridge ab = attach(transport);
+        long room = ROOMS.incrementAndGet();
+        RoomResult created = ab.create(AudioBridgeRequest.Create.builder()
+                .room(room).description("purertc admin").secret("s3cret").pin("1234")
+                .samplingRate(48000).audiolevelEvent(true).audioActivePackets(50).audioLevelAverage(30)
+                .audiolevelExt(true).defaultPrebuffering(4).isPrivate(false).permanent(false).build()).join();
+        assertEquals(new RoomResult(room, false), created);
+
+        // The same id again: 486 room exists.
+        assertEquals(AudioBridgeError.ROOM_EXISTS,
+                pluginError(ab.create(AudioBridgeRequest.Create.builder().room(room).build())).code());
+
+        assertTrue(ab.exists(room).join());
+        assertFalse(ab.exists(room + 1_000_000).join());
+
+        RoomInfo listed = ab.list().join().stream().filter(r -> r.room() == room).findFirst().orElseThrow();
+        assertEquals("purertc admin", listed.description());
+        assertTrue(listed.pinRequired());
+        assertEquals(48000, listed.samplingRate());
+        assertEquals(0, listed.numParticipants());
+
+        // edit: without the secret 483 (missing), with a wrong one 489 (unauthorized), then right.
+        AudioBridgeRequest.Edit noSecret = AudioBridgeRequest.Edit.builder(room).newDescription("x").build();
+        assertEquals(AudioBridgeError.MISSING_ELEMENT, pluginError(ab.edit(noSecret)).code());
+        JanusPluginException wrong = pluginError(ab.edit(AudioBridgeRequest.Edit.builder(room).secret("nope")
+                .newDescription("x").build()));
+        assertEquals(AudioBridgeError.UNAUTHORIZED, wrong.code());
+        assertEquals(AudioBridge.PLUGIN, wrong.plugin());
+        assertFalse(wrong.reason().isEmpty());
+        assertEquals(new RoomResult(room, false), ab.edit(AudioBridgeRequest.Edit.builder(room).secret("s3cret")
+                .newDescription("renamed").newIsPrivate(true).build()).join());
+        // Private rooms are hidden from list.
+        assertTrue(ab.list().join().stream().noneMatch(r -> r.room() == room));
+
+        // join with a wrong PIN: 489.
+        assertEquals(AudioBridgeError.UNAUTHORIZED, pluginError(ab.join(AudioBridgeRequest.Join.builder(room)
+                .pin("0000").display("intruder").build(), null)).code());
+
+        assertTrue(ab.listParticipants(room).join().isEmpty());
+
+        assertEquals(AudioBridgeError.UNAUTHORIZED,
+                pluginError(ab.destroy(new AudioBridgeRequest.Destroy(room, "nope", null))).code());
+        assertEquals(new RoomResult(room, false), ab.destroy(new AudioBridgeRequest.Destroy(room, "s3cret", false)).join());
+        assertFalse(ab.exists(room).join());
+        assertEquals(AudioBridgeError.NO_SUCH_ROOM,
+                pluginError(ab.destroy(new AudioBridgeRequest.Destroy(room, "s3cret", null))).code());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ws", "http"})
+    void createWithoutRoomIdGetsOneFromJanus(String transport) {
+        AudioBridge ab = attach(transport);
+        RoomResult created = ab.create(AudioBridgeRequest.Create.builder().description("random id").build()).join();
+        assertTrue(created.room() > 0);
+        assertTrue(ab.exists(created.room()).join());
+        ab.destroy(new AudioBridgeRequest.Destroy(created.room(), null, null)).join();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ws", "http"})
+    void allowedTokensGateJoinsAndCanBeEdited(String transport) {
+        AudioBridge ab = attach(transport);
+        long room = ROOMS.incrementAndGet();
+        ab.create(AudioBridgeRequest.Create.builder().room(room).secret("adm").allowed(List.of("tok-a")).build()).join();
+        assertEquals(AudioBridgeError.UNAUTHORIZED, pluginError(ab.join(AudioBridgeRequest.Join.builder(room)
+                .token("tok-b").build(), null)).code());
+        List<String> now = ab.allowed(new AudioBridgeRequest.Allowed(room, "adm", AudioBridgeRequest.AllowedAction.ADD,
+                List.of("tok-b"))).join();
+        assertEquals(List.of("tok-a", "tok-b"), now.stream().sorted().toList());
+        assertEquals(List.of("tok-a"), ab.allowed(new AudioBridgeRequest.Allowed(room, "adm",
+                AudioBridgeRequest.AllowedAction.REMOVE, List.of("tok-b"))).join());
+        assertEquals(AudioBridgeError.UNAUTHORIZED, pluginError(ab.allowed(new AudioBridgeRequest.Allowed(room, "bad",
+                AudioBridgeRequest.AllowedAction.DISABLE, null))).code());
+        ab.allowed(new AudioBridgeRequest.Allowed(room, "adm", AudioBridgeRequest.AllowedAction.DISABLE, null)).join();
+        AudioBridgeEvent.Joined joined = ab.join(AudioBridgeRequest.Join.builder(room).display("anyone").build(), null).join();
+        assertEquals(room, joined.room());
+        ab.leave().join();
+        ab.destroy(new AudioBridgeRequest.Destroy(room, "adm", null)).join();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ws", "http"})
+    void recordingForwardersAndAnnouncements(String transport) throws Exception {
+        AudioBridge ab = attach(transport);
+        long room = ROOMS.incrementAndGet();
+        ab.create(AudioBridgeRequest.Create.builder().room(room).secret("adm").samplingRate(16000).build()).join();
+
+        ab.enableRecording(new AudioBridgeRequest.EnableRecording(room, "adm", true, "rec-" + room + ".wav",
+                server.recordingsDir().toString())).join();
+        ab.enableRecording(new AudioBridgeRequest.EnableRecording(room, "adm", false, null, null)).join();
+        assertEquals(AudioBridgeError.UNAUTHORIZED, pluginError(ab.enableRecording(
+                new AudioBridgeRequest.EnableRecording(room, "bad", true, null, null))).code());
+        ab.enableMjrs(new AudioBridgeRequest.EnableMjrs(room, "adm", false, null)).join();
+
+        try (java.net.DatagramSocket sink = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            RtpForwarder fwd = ab.rtpForward(AudioBridgeRequest.RtpForward.builder(room, "127.0.0.1", sink.getLocalPort())
+                    .secret("adm").ptype(111).alwaysOn(true).build()).join();
+            assertTrue(fwd.streamId() > 0);
+            assertEquals(sink.getLocalPort(), fwd.port());
+            List<RtpForwarder> list = ab.listForwarders(new AudioBridgeRequest.ListForwarders(room, "adm")).join();
+            assertEquals(1, list.size());
+            assertEquals(fwd.streamId(), list.get(0).streamId());
+            assertEquals("127.0.0.1", list.get(0).host());
+            assertEquals(Integer.valueOf(111), list.get(0).ptype());
+            assertEquals(Boolean.TRUE, list.get(0).alwaysOn());
+            ab.stopRtpForward(new AudioBridgeRequest.StopRtpForward(room, "adm", fwd.streamId(), null)).join();
+            assertTrue(ab.listForwarders(new AudioBridgeRequest.ListForwarders(room, "adm")).join().isEmpty());
+        }
+
+        // No Ogg Opus file on this machine: Janus refuses to open a missing one (499), and
+        // reports an unknown announcement as not playing.
+        JanusPluginException noFile = pluginError(ab.playFile(AudioBridgeRequest.PlayFile.builder(room, "/nonexistent/a.opus")
+                .secret("adm").fileId("ann-1").build()));
+        assertEquals(AudioBridgeError.UNKNOWN_ERROR, noFile.code());
+        assertFalse(ab.isPlaying(new AudioBridgeRequest.IsPlaying(room, "adm", "ann-1")).join());
+        // Janus 1.1.2 answers success to stop_file of an announcement that is not playing.
+        ab.stopFile(new AudioBridgeRequest.StopFile(room, "adm", "ann-1")).join();
+        assertEquals(AudioBridgeError.UNAUTHORIZED,
+                pluginError(ab.stopFile(new AudioBridgeRequest.StopFile(room, "bad", "ann-1"))).code());
+
+        ab.destroy(new AudioBridgeRequest.Destroy(room, "adm", null)).join();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ws", "http"})
+    void suspendAndResumeAreUnknownToJanus112(String transport) {
+        AudioBridge ab = attach(transport);
+        long room = ROOMS.incrementAndGet();
+        ab.create(AudioBridgeRequest.Create.builder().room(room).build()).join();
+        JanusPluginException suspend = pluginError(ab.suspend(new AudioBridgeRequest.Suspend(room, null, 1, null)));
+        assertEquals(AudioBridgeError.INVALID_REQUEST, suspend.code());
+        assertTrue(suspend.reason().contains("suspend"), suspend.reason());
+        assertEquals(AudioBridgeError.INVALID_REQUEST,
+                pluginError(ab.resume(new AudioBridgeRequest.Resume(room, null, 1))).code());
+        ab.destroy(new AudioBridgeRequest.Destroy(room, null, null)).join();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ws", "http"})
+    void requestsNeedingAJoinFailWithNotJoined(String transport) {
+        AudioBridge ab = attach(transport);
+        assertEquals(AudioBridgeError.NOT_JOINED,
+                pluginError(ab.configure(AudioBridgeRequest.Configure.builder().muted(true).build(), null)).code());
+        JanusPluginException leave = pluginError(ab.leave());
+        assertEquals(AudioBridgeError.NOT_JOINED, leave.code());
+        assertInstanceOf(JanusException.class, leave);
+    }
+}
