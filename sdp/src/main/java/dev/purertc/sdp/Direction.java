@@ -56,11 +56,6 @@ public enum Direction implements Attribute {
   }
 
   static Optional<Direction> byName(String name) {
-    for (Direction d : values()) {
-      if (d.attributeName.equals(name)) {
-        return Optional.of(d);
-      }
-    }
-    return Optional.empty();
+    return EnumAttributes.byName(Direction.class, name);
   }
 }

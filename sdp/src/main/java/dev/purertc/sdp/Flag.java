@@ -36,11 +36,6 @@ public enum Flag implements Attribute {
   }
 
   static Optional<Flag> byName(String name) {
-    for (Flag f : values()) {
-      if (f.attributeName.equals(name)) {
-        return Optional.of(f);
-      }
-    }
-    return Optional.empty();
+    return EnumAttributes.byName(Flag.class, name);
   }
 }

@@ -3,7 +3,6 @@ package dev.purertc.sdp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * Reads SDP text line by line into {@link SessionDescription}.
@@ -120,96 +119,98 @@ final class SdpParser {
     }
   }
 
-  private static SdpParseException twice(char type) {
-    return new SdpParseException(type + "= may appear only once at this level");
-  }
-
-  /** Session-level fields as they are read. */
-  private static final class Session {
-    Origin origin;
-    String name;
+  /**
+   * What both levels hold: {@code i=}, {@code b=}, {@code k=}, {@code a=} and lines of unknown
+   * type (RFC 8866 §5 lets both levels carry them).
+   */
+  private abstract static class Level {
     String information;
-    String uri;
-    final List<String> emails = new ArrayList<>();
-    final List<String> phones = new ArrayList<>();
-    Connection connection;
     final List<Bandwidth> bandwidths = new ArrayList<>();
-    final List<Timing> timings = new ArrayList<>();
-    String timeZones;
     String key;
     final List<Field> other = new ArrayList<>();
     final List<Attribute> attributes = new ArrayList<>();
-    final List<MediaDescription> media = new ArrayList<>();
 
     void add(char type, String value) {
       switch (type) {
-        case 'o':
-          if (origin != null) {
-            throw twice(type);
-          }
-          origin = Origin.parse(value);
-          break;
-        case 's':
-          if (name != null) {
-            throw twice(type);
-          }
-          // "s= " is the recommended empty name; trailing-space stripping must not erase it.
-          name = value.isEmpty() ? " " : value;
-          break;
         case 'i':
-          if (information != null) {
-            throw twice(type);
-          }
-          information = value;
-          break;
-        case 'u':
-          if (uri != null) {
-            throw twice(type);
-          }
-          uri = value;
-          break;
-        case 'e':
-          emails.add(value);
-          break;
-        case 'p':
-          phones.add(value);
-          break;
-        case 'c':
-          if (connection != null) {
-            throw twice(type);
-          }
-          connection = Connection.parse(value);
+          information = once(type, information, value);
           break;
         case 'b':
           bandwidths.add(Bandwidth.parse(value));
           break;
+        case 'k':
+          key = once(type, key, value);
+          break;
+        case 'a':
+          attributes.add(Attribute.parse(value));
+          break;
+        default:
+          if (!addOwn(type, value)) {
+            other.add(new Field(type, value));
+          }
+      }
+    }
+
+    /** Reads a field only this level has; false when the type is unknown here. */
+    abstract boolean addOwn(char type, String value);
+
+    static <T> T once(char type, T current, T value) {
+      if (current != null) {
+        throw new SdpParseException(type + "= may appear only once at this level");
+      }
+      return value;
+    }
+  }
+
+  /** Session-level fields as they are read. */
+  private static final class Session extends Level {
+    Origin origin;
+    String name;
+    String uri;
+    final List<String> emails = new ArrayList<>();
+    final List<String> phones = new ArrayList<>();
+    Connection connection;
+    final List<Timing> timings = new ArrayList<>();
+    String timeZones;
+    final List<MediaDescription> media = new ArrayList<>();
+
+    @Override
+    boolean addOwn(char type, String value) {
+      switch (type) {
+        case 'o':
+          origin = once(type, origin, Origin.parse(value));
+          return true;
+        case 's':
+          // "s= " is the recommended empty name; trailing-space stripping must not erase it.
+          name = once(type, name, value.isEmpty() ? " " : value);
+          return true;
+        case 'u':
+          uri = once(type, uri, value);
+          return true;
+        case 'e':
+          emails.add(value);
+          return true;
+        case 'p':
+          phones.add(value);
+          return true;
+        case 'c':
+          connection = once(type, connection, Connection.parse(value));
+          return true;
         case 't':
           timings.add(Timing.parse(value));
-          break;
+          return true;
         case 'r':
           if (timings.isEmpty()) {
             throw new SdpParseException("r= must follow a t= line");
           }
           int last = timings.size() - 1;
           timings.set(last, timings.get(last).withRepeat(value));
-          break;
+          return true;
         case 'z':
-          if (timeZones != null) {
-            throw twice(type);
-          }
-          timeZones = value;
-          break;
-        case 'k':
-          if (key != null) {
-            throw twice(type);
-          }
-          key = value;
-          break;
-        case 'a':
-          attributes.add(Attribute.parse(value));
-          break;
+          timeZones = once(type, timeZones, value);
+          return true;
         default:
-          other.add(new Field(type, value));
+          return false;
       }
     }
 
@@ -231,59 +232,28 @@ final class SdpParser {
   }
 
   /** Media-level fields as they are read. */
-  private static final class MediaBuilder {
+  private static final class MediaBuilder extends Level {
     final MediaDescription line;
-    String information;
     final List<Connection> connections = new ArrayList<>();
-    final List<Bandwidth> bandwidths = new ArrayList<>();
-    String key;
-    final List<Field> other = new ArrayList<>();
-    final List<Attribute> attributes = new ArrayList<>();
 
     MediaBuilder(MediaDescription line) {
       this.line = line;
     }
 
-    void add(char type, String value) {
-      switch (type) {
-        case 'i':
-          if (information != null) {
-            throw twice(type);
-          }
-          information = value;
-          break;
-        case 'c':
-          connections.add(Connection.parse(value));
-          break;
-        case 'b':
-          bandwidths.add(Bandwidth.parse(value));
-          break;
-        case 'k':
-          if (key != null) {
-            throw twice(type);
-          }
-          key = value;
-          break;
-        case 'a':
-          attributes.add(Attribute.parse(value));
-          break;
-        case 'o':
-        case 's':
-        case 'u':
-        case 'e':
-        case 'p':
-        case 't':
-        case 'r':
-        case 'z':
-          throw new SdpParseException(type + "= is only allowed at session level, before m=");
-        default:
-          other.add(new Field(type, value));
+    @Override
+    boolean addOwn(char type, String value) {
+      if (type == 'c') {
+        connections.add(Connection.parse(value));
+        return true;
       }
+      if ("osuepztr".indexOf(type) >= 0) {
+        throw new SdpParseException(type + "= is only allowed at session level, before m=");
+      }
+      return false;
     }
 
     MediaDescription build() {
-      OptionalInt count = line.portCount();
-      return new MediaDescription(line.media(), line.port(), count, line.protocol(),
+      return new MediaDescription(line.media(), line.port(), line.portCount(), line.protocol(),
           line.formats(), Optional.ofNullable(information), connections, bandwidths,
           Optional.ofNullable(key), other, attributes);
     }
