@@ -30,7 +30,10 @@ import java.util.Arrays;
  *       one it came. Per window (500 ms) the worst {@code r} enters a histogram of 5 ms buckets
  *       with a forgetting factor (0.983 per window; the first windows get more weight, like
  *       NetEQ's start weight).
- *   <li>The target delay is one frame plus the 95th percentile of that histogram.
+ *   <li>The target delay is one frame plus the 95th percentile of that histogram, plus one more
+ *       frame while the smoothed loss rate (over about 500 frames) is above {@code
+ *       fecLossPercent}: a lost frame can only be recovered from its successor's in-band FEC if
+ *       the successor is already here when the lost frame is due.
  * </ol>
  *
  * Why the worst packet per window and a high quantile: a packet that misses its playout time
@@ -57,7 +60,10 @@ import java.util.Arrays;
  *       its successor is here, else {@link PlayoutEvent.Conceal} with cause {@code LOSS};
  *   <li>buffer empty: the packet is probably late; conceal ({@code LATE}) and wait one frame for
  *       it, or, if already behind, declare it lost; with no arrival for {@code idleAfterMillis},
- *       {@link PlayoutEvent.Idle}.
+ *       {@link PlayoutEvent.Idle}. If the packet waited for turns out lost (its successor comes
+ *       first, or nothing comes), the {@code LATE} conceal was its concealment and the timeline
+ *       moves on without another one; if it does come, it plays one frame later (the delay
+ *       grew, and is shrunk again by skipping).
  * </ul>
  *
  * Without time-stretching in this layer, delay changes in whole frames; the decoder stage may
@@ -104,6 +110,8 @@ public final class JitterBuffer {
   private long lastArrivalNanos;
   private long lastAccelerateNanos = Long.MIN_VALUE / 2;
   private boolean concealing;
+  /** Timestamp of the frame a LATE conceal waited for, or EMPTY. */
+  private long waitedFor = EMPTY;
 
   // Delay estimator.
   private boolean haveOrigin;
@@ -119,6 +127,8 @@ public final class JitterBuffer {
   private final double[] histogram;
   private long histogramAdds;
   private double targetMillis;
+  private double jitterTargetMillis;
+  private double lossRate;
 
   // Statistics (W3C names, see JitterBufferStats).
   private long packetsReceived;
@@ -148,7 +158,8 @@ public final class JitterBuffer {
     this.slotArrivalNanos = new long[capacity];
     this.slotPayload = new byte[capacity][];
     this.histogram = new double[(int) Math.ceil(config.maxDelayMillis() / BUCKET_MILLIS) + 1];
-    this.targetMillis = clampTarget(config.startDelayMillis());
+    this.jitterTargetMillis = config.startDelayMillis();
+    this.targetMillis = clampTarget(jitterTargetMillis);
     resetEstimatorWindows();
   }
 
@@ -195,14 +206,14 @@ public final class JitterBuffer {
       }
     }
     straySeq = -1;
-    long ts = unwrapTimestamp(packet.timestamp());
-    observeDelay(ts, arrivalNanos);
-    lastArrivalNanos = arrivalNanos;
     int s = (int) (seq & mask);
     if (slotSeq[s] == seq || slotSeq[s] == ~seq) { // buffered, or played (marked ~seq)
-      packetsDuplicated++;
+      packetsDuplicated++; // a copy says nothing about the path's delay: not observed
       return InsertResult.DUPLICATE;
     }
+    long ts = unwrapTimestamp(packet.timestamp());
+    observeDelay(ts, arrivalNanos); // late packets too: they are the delay we failed to cover
+    lastArrivalNanos = arrivalNanos;
     if (started && seq < nextSeq) {
       packetsDiscarded++;
       return InsertResult.LATE;
@@ -250,6 +261,7 @@ public final class JitterBuffer {
     count = 0;
     minBufferedSeq = Long.MAX_VALUE;
     started = false;
+    waitedFor = EMPTY;
     haveTimestamp = false;
     haveOrigin = false;
     resetEstimatorWindows();
@@ -321,13 +333,30 @@ public final class JitterBuffer {
         }
       }
       // Upper edge of the bucket: the percentile delay is covered, not cut.
-      targetMillis = clampTarget(frameMillis + (q + 1) * BUCKET_MILLIS);
+      jitterTargetMillis = frameMillis + (q + 1) * BUCKET_MILLIS;
+      updateTarget();
     }
     windowMin[windowIndex] = currentMin;
     windowIndex = (windowIndex + 1) % BASE_WINDOWS;
     currentMin = Double.POSITIVE_INFINITY;
     currentMaxRelative = 0;
     windowHasSample = false;
+  }
+
+  /** Records whether a frame period's packet was lost (1) or played (0); 500-frame average. */
+  private void observeLoss(boolean lost) {
+    lossRate += ((lost ? 1.0 : 0.0) - lossRate) / 500.0;
+    updateTarget();
+  }
+
+  private void updateTarget() {
+    boolean fec = lossRate * 100 > config.fecLossPercent();
+    targetMillis = clampTarget(jitterTargetMillis + (fec ? frameMillis : 0));
+  }
+
+  /** The smoothed share of frames whose packet was lost, 0..1. */
+  public double lossRate() {
+    return lossRate;
   }
 
   private double clampTarget(double millis) {
@@ -364,6 +393,17 @@ public final class JitterBuffer {
 
   private PlayoutEvent next(long nowNanos, boolean mayAccelerate) {
     int s = (int) (nextSeq & mask);
+    if (waitedFor == nextTimestamp && slotSeq[s] != nextSeq
+        && (count > 0 || lateness(nowNanos, nextTimestamp) >= frameMillis)) {
+      // The frame we waited for is lost after all: the LATE conceal already stood in for it, so
+      // the timeline moves on without a second conceal (one concealed frame per lost packet).
+      waitedFor = EMPTY;
+      nextSeq++;
+      nextTimestamp += frameSamples;
+      observeLoss(true);
+      return next(nowNanos, false);
+    }
+    waitedFor = EMPTY;
     if (slotSeq[s] == nextSeq) {
       long ts = slotTimestamp[s];
       double e = lateness(nowNanos, ts);
@@ -385,6 +425,7 @@ public final class JitterBuffer {
       }
       long arrival = slotArrivalNanos[s];
       byte[] payload = take(s);
+      observeLoss(false);
       concealing = false;
       emittedSamples += frameSamples;
       totalSamples += frameSamples;
@@ -401,6 +442,7 @@ public final class JitterBuffer {
       long lostTs = nextTimestamp;
       nextSeq++;
       nextTimestamp += frameSamples;
+      observeLoss(true);
       int n = (int) (nextSeq & mask);
       if (slotSeq[n] == nextSeq) {
         fecSamples += frameSamples;
@@ -414,11 +456,13 @@ public final class JitterBuffer {
       return idle(nextTimestamp); // the sender is quiet or gone: silence, not concealment
     }
     if (e < frameMillis) {
+      waitedFor = nextTimestamp;
       return conceal(nextTimestamp, PlayoutEvent.Cause.LATE); // wait one frame for it
     }
     long lostTs = nextTimestamp;
     nextSeq++;
     nextTimestamp += frameSamples;
+    observeLoss(true);
     return conceal(lostTs, PlayoutEvent.Cause.LOSS);
   }
 

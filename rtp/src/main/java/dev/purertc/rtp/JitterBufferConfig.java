@@ -15,10 +15,12 @@ package dev.purertc.rtp;
  * @param windowMillis length of the window whose worst relative delay enters the histogram
  * @param accelerateIntervalMillis least time between two frames dropped to reduce delay
  * @param idleAfterMillis with the buffer empty and no packet for this long, play silence, not PLC
+ * @param fecLossPercent above this smoothed loss rate the target holds one more frame, so that a
+ *     lost frame's successor is usually buffered in time for in-band FEC; 100 turns it off
  */
 public record JitterBufferConfig(int clockRate, int frameSamples, int capacityPackets,
     int startDelayMillis, int minDelayMillis, int maxDelayMillis, double quantile, double forgetFactor,
-    int windowMillis, int accelerateIntervalMillis, int idleAfterMillis) {
+    int windowMillis, int accelerateIntervalMillis, int idleAfterMillis, double fecLossPercent) {
 
   /** Validates ranges. */
   public JitterBufferConfig {
@@ -34,6 +36,9 @@ public record JitterBufferConfig(int clockRate, int frameSamples, int capacityPa
     if (!(quantile >= 0.5 && quantile <= 0.999) || !(forgetFactor >= 0.5 && forgetFactor <= 0.9999)) {
       throw new IllegalArgumentException("quantile or forget factor out of range");
     }
+    if (!(fecLossPercent >= 0 && fecLossPercent <= 100)) {
+      throw new IllegalArgumentException("FEC loss threshold " + fecLossPercent + " is not a percentage");
+    }
     if (windowMillis <= 0 || accelerateIntervalMillis < 0 || idleAfterMillis <= 0) {
       throw new IllegalArgumentException("window, accelerate interval and idle time must be positive");
     }
@@ -41,7 +46,7 @@ public record JitterBufferConfig(int clockRate, int frameSamples, int capacityPa
 
   /** Defaults for a stream of {@code frameSamples}-sample packets at {@code clockRate}. */
   public static JitterBufferConfig defaults(int clockRate, int frameSamples) {
-    return new JitterBufferConfig(clockRate, frameSamples, 512, 80, 0, 2000, 0.95, 0.983, 500, 500, 400);
+    return new JitterBufferConfig(clockRate, frameSamples, 512, 80, 0, 2000, 0.95, 0.983, 500, 500, 400, 1.0);
   }
 
   /** Frame duration in milliseconds. */
