@@ -218,6 +218,65 @@ class DtlsLoopbackTest {
   }
 
   @Test
+  void lostFlightsAreRetransmittedAndTheHandshakeCompletes() throws Exception {
+    // A relay that drops the first datagram in each direction (the ClientHello, then the
+    // server's first datagram); the DTLS timers must resend them.
+    DatagramSocket relayForClient = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0));
+    DatagramSocket relayForServer = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0));
+    resources.add(relayForClient);
+    resources.add(relayForServer);
+    UdpDatagramTransport clientSide = UdpDatagramTransport.open(
+        new InetSocketAddress(LOOPBACK, 0),
+        (InetSocketAddress) relayForClient.getLocalSocketAddress());
+    UdpDatagramTransport serverSide = UdpDatagramTransport.open(
+        new InetSocketAddress(LOOPBACK, 0),
+        (InetSocketAddress) relayForServer.getLocalSocketAddress());
+    resources.add(clientSide);
+    resources.add(serverSide);
+    Thread up = dropFirst(relayForClient, relayForServer, serverSide.localAddress());
+    Thread down = dropFirst(relayForServer, relayForClient, clientSide.localAddress());
+
+    DtlsSession client = DtlsSession.start(shortTimeouts(
+        DtlsConfig.of(DtlsRole.CLIENT, clientCert, serverCert.fingerprint())), clientSide);
+    DtlsSession server = DtlsSession.start(shortTimeouts(
+        DtlsConfig.of(DtlsRole.SERVER, serverCert, clientCert.fingerprint())), serverSide);
+    resources.add(0, client);
+    resources.add(0, server);
+    DtlsResult c = client.handshake().get(TIMEOUT_MILLIS + 2000, TimeUnit.MILLISECONDS);
+    DtlsResult s = server.handshake().get(TIMEOUT_MILLIS + 2000, TimeUnit.MILLISECONDS);
+    assertEquals(c.keyingMaterial(), s.keyingMaterial());
+    // two lost flights cost at least one retransmission timer (200 ms)
+    assertTrue(c.handshakeNanos() >= TimeUnit.MILLISECONDS.toNanos(200),
+        "handshake took " + c.handshakeNanos() / 1_000_000 + " ms");
+    relayForClient.close();
+    relayForServer.close();
+    up.join(2000);
+    down.join(2000);
+  }
+
+  private static Thread dropFirst(DatagramSocket from, DatagramSocket via,
+      InetSocketAddress to) {
+    Thread t = new Thread(() -> {
+      byte[] buf = new byte[1500];
+      boolean dropped = false;
+      try {
+        while (true) {
+          DatagramPacket in = new DatagramPacket(buf, buf.length);
+          from.receive(in);
+          if (dropped) {
+            via.send(new DatagramPacket(buf, in.getLength(), to));
+          }
+          dropped = true;
+        }
+      } catch (java.io.IOException closed) {
+        // socket closed by the test
+      }
+    }, "test-lossy-relay");
+    t.start();
+    return t;
+  }
+
+  @Test
   void closeSendsCloseNotifyAndEndsBothThreads() throws Exception {
     DtlsSession[] sessions = connect(
         DtlsConfig.of(DtlsRole.CLIENT, clientCert, serverCert.fingerprint()),
