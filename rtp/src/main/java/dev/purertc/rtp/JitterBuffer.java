@@ -54,16 +54,17 @@ import java.util.Arrays;
  *   <li>packet here but {@code e} below that: the target grew, so {@link PlayoutEvent.Conceal}
  *       with cause {@code STRETCH} adds one frame of delay (or {@link PlayoutEvent.Idle} when the
  *       packet's timestamp is later than expected: a DTX pause);
- *   <li>packet here and {@code e} above that: the delay is too high, so the frame is skipped
- *       (at most once per {@code accelerateIntervalMillis}: shrink slowly);
+ *   <li>packet here and {@code e} above that: the delay is too high, so the frame is skipped if
+ *       more are buffered behind it (at most once per {@code accelerateIntervalMillis}: shrink
+ *       slowly);
  *   <li>packet missing, later packets here: it is lost; {@link PlayoutEvent.ConcealWithFec} if
  *       its successor is here, else {@link PlayoutEvent.Conceal} with cause {@code LOSS};
- *   <li>buffer empty: the packet is probably late; conceal ({@code LATE}) and wait one frame for
- *       it, or, if already behind, declare it lost; with no arrival for {@code idleAfterMillis},
- *       {@link PlayoutEvent.Idle}. If the packet waited for turns out lost (its successor comes
- *       first, or nothing comes), the {@code LATE} conceal was its concealment and the timeline
- *       moves on without another one; if it does come, it plays one frame later (the delay
- *       grew, and is shrunk again by skipping).
+ *   <li>buffer empty: late or lost, it cannot tell yet; conceal ({@code LATE}) and keep waiting,
+ *       or, with no arrival for {@code idleAfterMillis}, {@link PlayoutEvent.Idle}. A packet is
+ *       declared lost only when a later one is due: then the buffer jumps to that one, and the
+ *       {@code LATE} conceals were the lost frames' concealment (one concealed frame per lost
+ *       frame period, no added delay). If the awaited packet does come, it plays late: the
+ *       delay grew, and skipping shrinks it again.
  * </ul>
  *
  * Without time-stretching in this layer, delay changes in whole frames; the decoder stage may
@@ -110,8 +111,6 @@ public final class JitterBuffer {
   private long lastArrivalNanos;
   private long lastAccelerateNanos = Long.MIN_VALUE / 2;
   private boolean concealing;
-  /** Timestamp of the frame a LATE conceal waited for, or EMPTY. */
-  private long waitedFor = EMPTY;
 
   // Delay estimator.
   private boolean haveOrigin;
@@ -261,7 +260,6 @@ public final class JitterBuffer {
     count = 0;
     minBufferedSeq = Long.MAX_VALUE;
     started = false;
-    waitedFor = EMPTY;
     haveTimestamp = false;
     haveOrigin = false;
     resetEstimatorWindows();
@@ -393,17 +391,6 @@ public final class JitterBuffer {
 
   private PlayoutEvent next(long nowNanos, boolean mayAccelerate) {
     int s = (int) (nextSeq & mask);
-    if (waitedFor == nextTimestamp && slotSeq[s] != nextSeq
-        && (count > 0 || lateness(nowNanos, nextTimestamp) >= frameMillis)) {
-      // The frame we waited for is lost after all: the LATE conceal already stood in for it, so
-      // the timeline moves on without a second conceal (one concealed frame per lost packet).
-      waitedFor = EMPTY;
-      nextSeq++;
-      nextTimestamp += frameSamples;
-      observeLoss(true);
-      return next(nowNanos, false);
-    }
-    waitedFor = EMPTY;
     if (slotSeq[s] == nextSeq) {
       long ts = slotTimestamp[s];
       double e = lateness(nowNanos, ts);
@@ -415,7 +402,8 @@ public final class JitterBuffer {
         }
         return conceal(nextTimestamp, PlayoutEvent.Cause.STRETCH);
       }
-      if (mayAccelerate && e >= frameMillis + slackMillis
+      // Skip only with more audio behind it: dropping the last buffered frame sheds no delay.
+      if (mayAccelerate && count >= 2 && e >= frameMillis + slackMillis
           && nowNanos - lastAccelerateNanos >= config.accelerateIntervalMillis() * 1_000_000L) {
         lastAccelerateNanos = nowNanos;
         take(s);
@@ -434,9 +422,34 @@ public final class JitterBuffer {
       return new PlayoutEvent.Frame(ts, nextSeq - 1, ByteBuffer.wrap(payload).asReadOnlyBuffer(),
           frameSamples, nowNanos - arrival);
     }
-    double e = lateness(nowNanos, nextTimestamp);
     if (count > 0) {
-      if (e < -slackMillis) {
+      long earliest = earliestBuffered();
+      if (earliest != EMPTY) {
+        long earliestTs = slotTimestamp[(int) (earliest & mask)];
+        if (lateness(nowNanos, earliestTs) >= -slackMillis) {
+          // The earliest packet here is due: the missing ones before it are lost and their time
+          // is past (the LATE conceals while we waited stood in for them). Jump to it.
+          for (long k = nextSeq; k < earliest; k++) {
+            observeLoss(true);
+          }
+          nextSeq = earliest;
+          nextTimestamp = earliestTs;
+          return next(nowNanos, mayAccelerate);
+        }
+        // Not due yet. Lost frames whose time passed while we waited were covered by the LATE
+        // conceals: move up to the missing frame that is due now, so that the one just before
+        // the earliest packet is concealed with that packet's FEC.
+        while (nextSeq + 1 < earliest) {
+          long ts = earliestTs - (earliest - (nextSeq + 1)) * frameSamples;
+          if (lateness(nowNanos, ts) < -slackMillis) {
+            break;
+          }
+          nextSeq++;
+          nextTimestamp = ts;
+          observeLoss(true);
+        }
+      }
+      if (lateness(nowNanos, nextTimestamp) < -slackMillis) {
         return conceal(nextTimestamp, PlayoutEvent.Cause.STRETCH); // early: it may still come
       }
       long lostTs = nextTimestamp;
@@ -455,15 +468,20 @@ public final class JitterBuffer {
     if (nowNanos - lastArrivalNanos > config.idleAfterMillis() * 1_000_000L) {
       return idle(nextTimestamp); // the sender is quiet or gone: silence, not concealment
     }
-    if (e < frameMillis) {
-      waitedFor = nextTimestamp;
-      return conceal(nextTimestamp, PlayoutEvent.Cause.LATE); // wait one frame for it
+    // Nothing here: late or lost, we cannot tell yet. Conceal and keep waiting for it; a lost
+    // packet is declared lost when a later one arrives (above), never on an empty buffer, so a
+    // pause in sending (DTX) does not skip the packets that follow it.
+    return conceal(nextTimestamp, PlayoutEvent.Cause.LATE);
+  }
+
+  /** The lowest buffered sequence number at or after nextSeq, or EMPTY. */
+  private long earliestBuffered() {
+    for (long m = nextSeq; m <= nextSeq + mask; m++) {
+      if (slotSeq[(int) (m & mask)] == m) {
+        return m;
+      }
     }
-    long lostTs = nextTimestamp;
-    nextSeq++;
-    nextTimestamp += frameSamples;
-    observeLoss(true);
-    return conceal(lostTs, PlayoutEvent.Cause.LOSS);
+    return EMPTY;
   }
 
   private byte[] take(int s) {
