@@ -20,6 +20,7 @@ final class HmacSha1 {
   private final byte[] innerPad = new byte[BLOCK];
   private final byte[] outerPad = new byte[BLOCK];
   private final byte[] inner = new byte[LENGTH];
+  private final byte[] word = new byte[4];
 
   HmacSha1(byte[] key) {
     try {
@@ -43,10 +44,11 @@ final class HmacSha1 {
 
   /** Adds a 32-bit big-endian integer (the ROC in RFC 3711 §4.2). */
   void updateInt(int value) {
-    sha1.update((byte) (value >>> 24));
-    sha1.update((byte) (value >>> 16));
-    sha1.update((byte) (value >>> 8));
-    sha1.update((byte) value);
+    word[0] = (byte) (value >>> 24);
+    word[1] = (byte) (value >>> 16);
+    word[2] = (byte) (value >>> 8);
+    word[3] = (byte) value;
+    sha1.update(word, 0, 4);
   }
 
   /** Finishes the MAC into {@code out[offset..offset+20)} and starts the next message. */
