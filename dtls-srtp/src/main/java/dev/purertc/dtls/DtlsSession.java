@@ -29,6 +29,19 @@ import org.slf4j.LoggerFactory;
  * ends when the handshake fails, the peer closes, or {@link #close()} is called. Timers run on
  * the wall clock inside BC and cannot be driven by a virtual clock.
  *
+ * <p>How a handshake ends (each within the stated time, and the thread always ends with it):
+ *
+ * <ul>
+ *   <li>success: {@link #handshake()} completes with a {@link DtlsResult};
+ *   <li>the peer's certificate does not match the SDP fingerprint: FINGERPRINT_MISMATCH at once
+ *       (this side sends bad_certificate); a peer that rejects ours: ALERT_RECEIVED (42);
+ *   <li>no common SRTP profile: NO_COMMON_SRTP_PROFILE (server) / ALERT_RECEIVED (client);
+ *   <li>a peer that never answers, stops answering mid-handshake, or sends only garbage
+ *       (undecodable datagrams are discarded): TIMEOUT after
+ *       {@link DtlsConfig#handshakeTimeoutMillis()}, plus at most one 50 ms receive slice;
+ *   <li>{@link #close()} during the handshake: CLOSED within 50 ms.
+ * </ul>
+ *
  * <p>All public methods are thread-safe.
  */
 public final class DtlsSession implements AutoCloseable {

@@ -138,13 +138,18 @@ final class OpenSslPeer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
-    if (process.isAlive()) {
-      process.destroy();
-      if (!process.waitFor(2, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(2, TimeUnit.SECONDS);
+  public void close() {
+    try {
+      if (process.isAlive()) {
+        process.destroy();
+        if (!process.waitFor(2, TimeUnit.SECONDS)) {
+          process.destroyForcibly().waitFor(2, TimeUnit.SECONDS);
+        }
       }
+      reader.join(2000);
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
     }
-    reader.join(2000);
   }
 }
