@@ -141,7 +141,7 @@ class JitterBufferTraceTest {
   }
 
   @Test
-  void aFastSenderClockIsAbsorbedBySkippingFramesAndASlowOneByStretching() {
+  void aFastSenderClockIsAbsorbedBySkippingFramesAndASlowOneBySynthesizingTheMissingTime() {
     Result fast = run(new Profile("sender +1000ppm", NetworkSimulator.uniformJitter(30 * MS, 5 * MS), 1000,
         3_723_000_000L));
     JitterBufferStats f = fast.stats();

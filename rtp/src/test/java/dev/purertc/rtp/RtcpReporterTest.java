@@ -127,4 +127,28 @@ class RtcpReporterTest {
     assertEquals(0, fromAStats.packetsLost());
     assertEquals(0, fromAStats.jitterMillis(), 1e-6);
   }
+
+  @Test
+  void aSenderFallsBackToReceiverReportsTwoIntervalsAfterItStopsSendingAndByeRemovesASource() {
+    RtcpReporter r = reporter(5, new SplittableRandom(8));
+    RtpWriter remote = new RtpWriter(77, 111, List.of(), 0);
+    ByteBuffer wire = ByteBuffer.allocate(200);
+    for (int i = 0; i < 3; i++) {
+      r.onRtpSent(960L * i, 80);
+      wire.clear();
+      remote.write(wire, i, 960L * i, false, ByteBuffer.allocate(10));
+      r.onRtpReceived(RtpPacket.parse(wire.flip()));
+    }
+    List<RtcpPacket> first = pollWhenDue(r);
+    SenderReport sr = assertInstanceOf(SenderReport.class, first.get(0));
+    assertEquals(List.of(77L), sr.reportBlocks().stream().map(ReportBlock::ssrc).toList());
+    // No RTP sent for more than two intervals: RFC 3550 6.3.8 makes us a receiver again.
+    now[0] += 30_000 * MS;
+    List<RtcpPacket> later = pollWhenDue(r);
+    assertInstanceOf(ReceiverReport.class, later.get(0));
+    r.onRtcpReceived(List.of(new Goodbye(List.of(77L), "bye")), 16);
+    assertEquals(null, r.source(77));
+    ReceiverReport empty = assertInstanceOf(ReceiverReport.class, pollWhenDue(r).get(0));
+    assertEquals(List.of(), empty.reportBlocks());
+  }
 }
