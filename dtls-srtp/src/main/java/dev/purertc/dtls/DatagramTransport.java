@@ -4,8 +4,9 @@ import java.io.IOException;
 
 /**
  * The datagram path a DTLS session runs over: in WebRTC, the DTLS records (first byte 20..63,
- * RFC 7983) of the selected ICE candidate pair. The ICE layer implements this; tests use
- * {@link UdpDatagramTransport}.
+ * RFC 7983) of the selected ICE candidate pair. A layer that pushes received datagrams in can
+ * use {@link QueuedDatagramTransport}; {@link UdpDatagramTransport} is a plain socket for tests
+ * and tools.
  *
  * <p>Threading: {@link #receive} is called only by the session's own thread; {@link #send} by
  * that thread and, on close, by the thread calling {@link DtlsSession#close()}.
