@@ -105,6 +105,31 @@ class SrtpReceiverTest {
     assertEquals(1, p.receiver.replayedPackets());
   }
 
+  @ParameterizedTest
+  @EnumSource(value = SrtpProfile.class, names = {"AES128_CM_HMAC_SHA1_80",
+      "AES128_CM_HMAC_SHA1_32"})
+  void unencryptedSrtcpWithTheEFlagClearIsAuthenticatedAndPassedThrough(SrtpProfile profile)
+      throws SrtpException {
+    // RFC 3711 §3.4: E = 0 means the body is sent in clear but still authenticated.
+    Random random = new Random(8);
+    SrtpMasterKey key = JitsiSrtpCrossCheckTest.randomKey(profile, random);
+    byte[] plain = JitsiSrtpCrossCheckTest.rtcpPacket(random);
+    int tagLength = profile.rtcpTagLength();
+    byte[] packet = Arrays.copyOf(plain, plain.length + 4 + tagLength);
+    PacketCrypto.putInt(packet, plain.length, 17); // E = 0, index 17
+    PacketCrypto.derive(profile, key, true).writeTag(packet, 0, plain.length + 4, false, 0,
+        tagLength, packet, plain.length + 4);
+    SrtpReceiver receiver = new SrtpReceiver(profile, key);
+    byte[] copy = packet.clone();
+    assertEquals(plain.length, receiver.unprotectRtcp(copy, 0, copy.length));
+    assertEquals(hex(plain), hex(copy, 0, plain.length));
+    copy = packet.clone();
+    copy[10] ^= 0x40; // a clear body is still covered by the tag
+    byte[] damaged = copy;
+    assertEquals(SrtpException.Reason.AUTHENTICATION_FAILED, assertThrows(SrtpException.class,
+        () -> receiver.unprotectRtcp(damaged, 0, damaged.length)).reason());
+  }
+
   @Test
   void reorderedPacketsInsideTheWindowAreAcceptedOnce() throws SrtpException {
     Pair p = new Pair(SrtpProfile.AES128_CM_HMAC_SHA1_80, 4);
