@@ -313,7 +313,10 @@ public final class AudioBridge implements AutoCloseable {
         });
     }
 
-    /** The plugin's {@code hangup} request: closes the PeerConnection, stays in the room. */
+    /**
+     * The plugin's {@code hangup} request: closes the PeerConnection. Janus 1.1.2 then also takes
+     * the participant out of the room; the model follows with a {@link AudioBridgeEvent.Left}.
+     */
     public CompletableFuture<Void> hangup() {
         return send(new AudioBridgeRequest.Hangup(), null, r -> null);
     }
@@ -340,7 +343,13 @@ public final class AudioBridge implements AutoCloseable {
             return;
         }
         if (event instanceof JanusEvent.Hangup) {
-            room.selfSetup(false);
+            long roomId = room.roomId();
+            long selfId = room.selfId();
+            if (roomId != 0) {
+                // The AudioBridge takes a participant out of its room when the PeerConnection
+                // closes, and tells only the others ("leaving"): keep the model true.
+                deliver(new AudioBridgeEvent.Left(roomId, selfId));
+            }
             return;
         }
         if (!(event instanceof JanusEvent.PluginEvent pe) || !pe.plugin().equals(PLUGIN)) {
@@ -353,6 +362,11 @@ public final class AudioBridge implements AutoCloseable {
             LOG.warn("unreadable AudioBridge event on handle {}: {}", handle.id(), e.getMessage());
             typed = new AudioBridgeEvent.Invalid(pe.data(), e);
         }
+        deliver(typed);
+    }
+
+    // Driver thread.
+    private void deliver(AudioBridgeEvent typed) {
         room.apply(typed);
         for (Consumer<AudioBridgeEvent> l : listeners) {
             try {

@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * <p>Request life cycle (Janus API, janus.js): every request carries a fresh {@code transaction};
  * the final answer is {@code success}, {@code error}, {@code server_info}, or — for asynchronous
  * plugin requests — the {@code event} that follows an {@code ack}; for {@code keepalive} and
- * {@code trickle} the {@code ack} itself is final. An answer whose plugin data holds
+ * {@code trickle} the {@code ack} itself is final. An {@code event} answer is also delivered as a
+ * {@link JanusEvent.PluginEvent}, and its future completes only when {@link #pollEvent()} has
+ * passed that event. An answer whose plugin data holds
  * {@code error_code} fails the request with {@link JanusPluginException}, even under
  * {@code "janus":"success"}. A request without a final answer by its deadline fails with
  * {@link JanusTimeoutException}; an {@code ack} does not extend the deadline.
@@ -71,7 +73,8 @@ final class JanusProtocol {
     private final Map<String, Pending> pending = new LinkedHashMap<>();
     private final Map<Long, Session> sessions = new LinkedHashMap<>();
     private final ArrayDeque<Outbound> outbound = new ArrayDeque<>();
-    private final ArrayDeque<JanusEvent> events = new ArrayDeque<>();
+    /** Events, and the completions of asynchronous answers queued right after their event. */
+    private final ArrayDeque<Object> events = new ArrayDeque<>();
     private boolean connected = true;
 
     /**
@@ -219,10 +222,14 @@ final class JanusProtocol {
             }
             if (isFinal(kind)) {
                 pending.remove(m.transaction());
-                complete(p, m);
                 if (kind.equals("event")) {
-                    // Also deliver it in order with the unsolicited events (see JanusEvent.PluginEvent).
+                    // Also deliver it in order with the unsolicited events (see JanusEvent.PluginEvent),
+                    // and complete the request only after listeners saw it: whoever waits on the
+                    // future then finds state (e.g. a room model) already updated.
                     unsolicited(m, text);
+                    events.add((Runnable) () -> complete(p, m));
+                } else {
+                    complete(p, m);
                 }
                 return;
             }
@@ -392,9 +399,19 @@ final class JanusProtocol {
         return outbound.poll();
     }
 
-    /** The next event to deliver, or null. */
+    /**
+     * The next event to deliver, or null. Completions of asynchronous answers queued before it
+     * run first (on the calling thread), so call this until it returns null.
+     */
     JanusEvent pollEvent() {
-        return events.poll();
+        while (true) {
+            Object next = events.poll();
+            if (next instanceof Runnable completion) {
+                completion.run();
+            } else {
+                return (JanusEvent) next;
+            }
+        }
     }
 
     /** The number of requests waiting for their final answer. */

@@ -151,6 +151,11 @@ class AudioBridgeTwoClientsTest {
         moderator.kickAll(new AudioBridgeRequest.KickAll(room2, "mod")).join();
         aliceSees.await(AudioBridgeEvent.Kicked.class, k -> k.id() == 2001, WAIT);
         assertFalse(alice.room().joined());
+        // Janus tells the kicked before it removes them: wait until the server agrees.
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!moderator.listParticipants(room2).join().isEmpty()) {
+            assertTrue(System.nanoTime() < deadline, "kick_all not applied by Janus");
+        }
 
         alice.join(AudioBridgeRequest.Join.builder(room2).display("alice").build(), null).join();
         moderator.destroy(new AudioBridgeRequest.Destroy(room2, "mod", null)).join();

@@ -74,11 +74,12 @@ class JanusProtocolTest {
         core.receive("{\"janus\":\"event\",\"session_id\":7,\"sender\":9,\"transaction\":\"" + t + "\","
                 + "\"plugindata\":{\"plugin\":\"janus.plugin.audiobridge\",\"data\":{\"audiobridge\":\"joined\",\"room\":1,\"id\":2,\"participants\":[]}},"
                 + "\"jsep\":{\"type\":\"answer\",\"sdp\":\"v=0\\r\\n\"}}", now);
+        assertFalse(f.isDone(), "completes only after its event is delivered");
+        List<JanusEvent> events = events();
         JanusMessage m = f.join();
         assertEquals("joined", m.pluginData().get("audiobridge").asText());
         assertEquals(Jsep.answer("v=0\r\n"), m.jsep());
         // The answer also reaches the event stream, in order, with its transaction.
-        List<JanusEvent> events = events();
         assertEquals(1, events.size());
         JanusEvent.PluginEvent pe = assertInstanceOf(JanusEvent.PluginEvent.class, events.get(0));
         assertEquals(t, pe.transaction());
@@ -119,6 +120,7 @@ class JanusProtocolTest {
         String t3 = sent().transaction();
         core.receive("{\"janus\":\"event\",\"session_id\":7,\"sender\":9,\"transaction\":\"" + t3 + "\","
                 + "\"plugindata\":{\"plugin\":\"janus.plugin.audiobridge\",\"data\":{\"audiobridge\":\"event\",\"error_code\":489,\"error\":\"Unauthorized\"}}}", now);
+        events();
         assertEquals(489, assertInstanceOf(JanusPluginException.class, failure(async)).code());
     }
 
