@@ -1,0 +1,387 @@
+package dev.purertc.audio;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import javax.sound.sampled.Mixer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The audio session of a JVM program: what a phone's OS gives an app (routes, route changes,
+ * interruptions), built on javax.sound.sampled.
+ *
+ * <p>Devices come from one of two watchers. With a PulseAudio/PipeWire server and {@code pactl}
+ * installed, the sinks and sources of the server are the devices (javax.sound sees only ALSA's
+ * {@code default} there, real-peers.md §3); lines open on that {@code default} mixer and the
+ * session moves its own streams to the chosen sink/source with {@code pactl move-sink-input} /
+ * {@code move-source-output}. Otherwise the javax.sound mixers are the devices, re-read every
+ * {@link AudioSessionConfig#devicePollMillis()}. A line-health watchdog on each running line
+ * turns stalled or zero-length transfers into an interruption (the only sign of a dead server).
+ * All of it feeds one {@link AudioRouter} and comes out as one stream of {@link AudioEvent}s.
+ *
+ * <p>Threads: {@code purertc-audio-watch} (mixer list, watchdog polls, stream moves),
+ * {@code purertc-audio-pactl} (sound-server watcher), {@code purertc-audio-capture},
+ * {@code purertc-audio-playback}, and {@code purertc-audio-events}, on which the listener gets
+ * every event, one at a time and in order. All public methods are thread-safe.
+ */
+public final class AudioSession implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AudioSession.class);
+    private static final long WATCH_TICK_NANOS = 100_000_000;
+    /** Moves tried about every 100 ms for this many ticks after a line opens (the stream shows up late). */
+    private static final int MOVE_ATTEMPTS = 50;
+
+    private final AudioSessionConfig config;
+    private final Consumer<AudioEvent> listener;
+    private final Object lock = new Object();
+    private final AudioRouter router;
+    private final Pactl pactl;
+    private final ExecutorService events;
+    private final Thread watchThread;
+    private final Map<Direction, Integer> pendingMoves = new EnumMap<>(Direction.class);
+    private PulseAudioWatcher pulseWatcher;
+    private CaptureStream capture;
+    private PlaybackStream playback;
+    private volatile boolean closed;
+
+    private AudioSession(AudioSessionConfig config, Consumer<AudioEvent> listener, Pactl pactl) {
+        this.config = config;
+        this.listener = listener;
+        this.router = new AudioRouter(config.policy());
+        this.pactl = pactl;
+        this.events = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "purertc-audio-events");
+            t.setDaemon(true);
+            return t;
+        });
+        this.watchThread = new Thread(this::watch, "purertc-audio-watch");
+        this.watchThread.setDaemon(true);
+    }
+
+    /**
+     * Lists the devices and starts watching them. The first events (every device added, the
+     * initial routes) reach the listener right after.
+     *
+     * @param listener gets every event on {@code purertc-audio-events}; must not block for long
+     */
+    public static AudioSession open(AudioSessionConfig config, Consumer<AudioEvent> listener) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(listener, "listener");
+        Pactl pactl = config.soundServerWatcher() ? Pactl.onPath() : null;
+        if (pactl != null && !pactl.serverReachable()) {
+            pactl = null; // no server now: javax.sound's own mixers are the devices
+        }
+        AudioSession session = new AudioSession(config, listener, pactl);
+        session.start();
+        return session;
+    }
+
+    private void start() {
+        if (pactl != null) {
+            List<AudioDevice> initial;
+            try {
+                initial = pactl.listDevices();
+            } catch (java.io.IOException e) {
+                initial = List.of();
+            }
+            feedDevices(initial);
+            pulseWatcher = new PulseAudioWatcher(pactl, this::feedDevices, config.stallMillis() / 2);
+            pulseWatcher.start();
+        } else {
+            feedDevices(JavaSoundDevices.list());
+        }
+        watchThread.start();
+    }
+
+    /** Whether devices are the sinks and sources of a PulseAudio/PipeWire server. */
+    public boolean isSoundServer() {
+        return pactl != null;
+    }
+
+    /** The devices now: inputs and outputs, defaults marked. */
+    public List<AudioDevice> devices() {
+        synchronized (lock) {
+            return router.devices();
+        }
+    }
+
+    /** The device carrying a direction now, if any. */
+    public Optional<AudioDevice> route(Direction direction) {
+        synchronized (lock) {
+            return router.route(direction);
+        }
+    }
+
+    /**
+     * The user chooses the device for a direction (the route picker); it stays chosen while it
+     * exists. A running stream moves to it.
+     *
+     * @throws AudioDeviceException naming the selector when no such device exists
+     */
+    public void select(Direction direction, DeviceSelector selector) throws AudioDeviceException {
+        synchronized (lock) {
+            router.select(direction, selector);
+            drain();
+        }
+    }
+
+    /** Drops the user's choice for a direction: the route follows the default again. */
+    public void followDefault(Direction direction) {
+        synchronized (lock) {
+            router.followDefault(direction);
+            drain();
+        }
+    }
+
+    /**
+     * Starts capturing 20 ms frames at 48 kHz to {@code sink} from the input route (and the next
+     * one after every route change or interruption).
+     *
+     * @param channels 1 or 2
+     * @param sink     called on {@code purertc-audio-capture}
+     * @throws IllegalStateException if capture already runs or the session is closed
+     */
+    public void startCapture(int channels, FrameSink sink) {
+        Objects.requireNonNull(sink, "sink");
+        synchronized (lock) {
+            checkOpen();
+            if (capture != null) {
+                throw new IllegalStateException("capture already runs");
+            }
+            capture = new CaptureStream(channels, sink, host, config.clockNanos(), config);
+            capture.start();
+        }
+    }
+
+    /**
+     * Starts playing {@code source} to the output route, one frame per 20 ms of the device clock.
+     *
+     * @throws IllegalStateException if playback already runs or the session is closed
+     */
+    public void startPlayback(FrameSource source) {
+        Objects.requireNonNull(source, "source");
+        synchronized (lock) {
+            checkOpen();
+            if (playback != null) {
+                throw new IllegalStateException("playback already runs");
+            }
+            playback = new PlaybackStream(source, host, config.clockNanos(), config);
+            playback.start();
+        }
+    }
+
+    /** Mutes or unmutes the input: capture keeps running and sends silence while muted. */
+    public void setInputMuted(boolean muted) {
+        synchronized (lock) {
+            if (capture != null) {
+                capture.setMuted(muted);
+            }
+        }
+    }
+
+    /** Level of the last captured frame before muting, dBFS (−127 when nothing was captured). */
+    public double inputLevelDbfs() {
+        CaptureStream c;
+        synchronized (lock) {
+            c = capture;
+        }
+        return c == null ? LevelMeter.FLOOR_DBFS : c.meter.levelDbfs();
+    }
+
+    /** Level of the last frame pulled for playback, dBFS. */
+    public double outputLevelDbfs() {
+        PlaybackStream p;
+        synchronized (lock) {
+            p = playback;
+        }
+        return p == null ? LevelMeter.FLOOR_DBFS : p.meter.levelDbfs();
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("audio session is closed");
+        }
+    }
+
+    private final LineHost host = new LineHost() {
+        @Override
+        public OpenedLine openLine(Direction direction, int channels) throws AudioDeviceException {
+            AudioDevice device;
+            Mixer.Info mixer;
+            synchronized (lock) {
+                device = router.route(direction).orElseThrow(() ->
+                        new AudioDeviceException("default " + direction.label(), "is not available: no "
+                                + direction.label() + " device is present"));
+            }
+            if (device.backend() == AudioBackend.PULSE_AUDIO) {
+                mixer = JavaSoundDevices.firstFor(direction).orElseThrow(() -> new AudioDeviceException(device.shortName(),
+                        "is not reachable: javax.sound sees no mixer for the sound server (ALSA's pulse plugin, "
+                                + "Debian package libasound2-plugins, and the server's XDG_RUNTIME_DIR are needed)"));
+            } else {
+                mixer = JavaSoundDevices.find(device).orElseThrow(() ->
+                        new AudioDeviceException(device.shortName(), "is not present"));
+            }
+            OpenedLine line = OpenedLine.open(mixer, device, direction, channels, config.bufferMillis());
+            if (device.backend() == AudioBackend.PULSE_AUDIO) {
+                synchronized (lock) {
+                    pendingMoves.put(direction, MOVE_ATTEMPTS);
+                }
+            }
+            return line;
+        }
+
+        @Override
+        public void lineHealth(Direction direction, LineWatchdog.Transition transition, String why) {
+            synchronized (lock) {
+                if (transition == LineWatchdog.Transition.STALLED) {
+                    router.lineStalled(direction, why);
+                } else if (transition == LineWatchdog.Transition.FLOWING) {
+                    router.lineRecovered(direction);
+                }
+                drain();
+            }
+        }
+    };
+
+    private void feedDevices(List<AudioDevice> devices) {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            router.updateDevices(devices);
+            drain();
+        }
+    }
+
+    /** Hands the router's events to the listener and moves running streams along. Under the lock. */
+    private void drain() {
+        AudioEvent event;
+        while ((event = router.poll()) != null) {
+            if (event instanceof AudioEvent.RouteChanged change) {
+                LineStream stream = change.direction() == Direction.INPUT ? capture : playback;
+                if (stream != null) {
+                    boolean serverMove = change.previous() != null && change.current() != null
+                            && change.previous().backend() == AudioBackend.PULSE_AUDIO
+                            && change.current().backend() == AudioBackend.PULSE_AUDIO && stream.hasLine();
+                    if (serverMove) {
+                        pendingMoves.put(change.direction(), MOVE_ATTEMPTS); // the server moves the live stream
+                    } else {
+                        stream.requestReopen();
+                    }
+                }
+            }
+            AudioEvent e = event;
+            events.execute(() -> {
+                try {
+                    listener.accept(e);
+                } catch (RuntimeException ex) {
+                    LOG.warn("audio event listener failed on {}: {}", e.format(), ex.toString());
+                }
+            });
+        }
+    }
+
+    private void watch() {
+        long lastPoll = config.clockNanos().getAsLong();
+        while (!closed) {
+            LockSupport.parkNanos(WATCH_TICK_NANOS);
+            if (closed) {
+                break;
+            }
+            long now = config.clockNanos().getAsLong();
+            if (pactl == null && now - lastPoll >= config.devicePollMillis() * 1_000_000L) {
+                lastPoll = now;
+                feedDevices(JavaSoundDevices.list());
+            }
+            CaptureStream c;
+            PlaybackStream p;
+            synchronized (lock) {
+                c = capture;
+                p = playback;
+            }
+            if (c != null) {
+                c.pollHealth(now);
+            }
+            if (p != null) {
+                p.pollHealth(now);
+            }
+            if (pactl != null) {
+                movePending();
+            }
+        }
+    }
+
+    /** Puts this process's server streams on their routes (pactl calls, outside the lock). */
+    private void movePending() {
+        for (Direction direction : Direction.values()) {
+            AudioDevice target;
+            synchronized (lock) {
+                Integer left = pendingMoves.get(direction);
+                if (left == null) {
+                    continue;
+                }
+                if (left <= 1) {
+                    pendingMoves.remove(direction);
+                } else {
+                    pendingMoves.put(direction, left - 1);
+                }
+                target = router.route(direction).filter(d -> d.backend() == AudioBackend.PULSE_AUDIO).orElse(null);
+            }
+            if (target == null) {
+                continue;
+            }
+            try {
+                if (pactl.moveOwnStreams(direction, target.nativeName()) > 0) {
+                    synchronized (lock) {
+                        pendingMoves.remove(direction);
+                    }
+                }
+            } catch (java.io.IOException e) {
+                LOG.debug("moving the {} stream to {} failed: {}", direction.label(), target.id(), e.getMessage());
+            }
+        }
+    }
+
+    /** Stops capture, playback and the watchers, and closes the lines. Idempotent. */
+    @Override
+    public void close() {
+        CaptureStream c;
+        PlaybackStream p;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            c = capture;
+            p = playback;
+        }
+        LockSupport.unpark(watchThread);
+        if (pulseWatcher != null) {
+            pulseWatcher.close();
+        }
+        if (c != null) {
+            c.close();
+        }
+        if (p != null) {
+            p.close();
+        }
+        try {
+            watchThread.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        events.shutdown();
+        try {
+            events.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
