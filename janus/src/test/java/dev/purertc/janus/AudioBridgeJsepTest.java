@@ -117,6 +117,7 @@ class AudioBridgeJsepTest {
         AudioBridgeEvent.Joined joined = ab.join(AudioBridgeRequest.Join.builder(room).display("sdp").build(),
                 Jsep.offer(offer(11).format())).join();
         assertNegotiatesOpus(joined.jsep());
+        ab.resetDecoder().join();
         EventRecorder<AudioBridgeEvent> abEvents = new EventRecorder<>();
         ab.addListener(abEvents);
         EventRecorder<JanusEvent> handleEvents = new EventRecorder<>();

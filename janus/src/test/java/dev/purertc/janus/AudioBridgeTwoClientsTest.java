@@ -163,8 +163,6 @@ class AudioBridgeTwoClientsTest {
         assertFalse(alice.room().joined());
         moderator.destroy(new AudioBridgeRequest.Destroy(room, "mod", null)).join();
 
-        // Plugin hangup and resetdecoder without a PeerConnection.
-        alice.resetDecoder().handle((ok, e) -> null).join();
         wsSession.destroy().join();
         httpSession.destroy().join();
     }
