@@ -123,6 +123,12 @@ class AudioBridgeAdminTest {
                 AudioBridgeRequest.AllowedAction.DISABLE, null))).code());
         ab.allowed(new AudioBridgeRequest.Allowed(room, "adm", AudioBridgeRequest.AllowedAction.DISABLE, null)).join();
         AudioBridgeEvent.Joined joined = ab.join(AudioBridgeRequest.Join.builder(room).display("anyone").build(), null).join();
+        ab.leave().join();
+        // enable: the ACL is checked again.
+        ab.allowed(new AudioBridgeRequest.Allowed(room, "adm", AudioBridgeRequest.AllowedAction.ENABLE, null)).join();
+        assertEquals(AudioBridgeError.UNAUTHORIZED, pluginError(ab.join(AudioBridgeRequest.Join.builder(room)
+                .token("tok-b").build(), null)).code());
+        ab.join(AudioBridgeRequest.Join.builder(room).token("tok-a").build(), null).join();
         assertEquals(room, joined.room());
         ab.leave().join();
         ab.destroy(new AudioBridgeRequest.Destroy(room, "adm", null)).join();
@@ -135,9 +141,19 @@ class AudioBridgeAdminTest {
         long room = ROOMS.incrementAndGet();
         ab.create(AudioBridgeRequest.Create.builder().room(room).secret("adm").samplingRate(16000).build()).join();
 
+        // The mixer (and so the recorder) runs only while someone is in the room.
+        ab.join(AudioBridgeRequest.Join.builder(room).display("recorded").build(), null).join();
         ab.enableRecording(new AudioBridgeRequest.EnableRecording(room, "adm", true, "rec-" + room + ".wav",
                 server.recordingsDir().toString())).join();
+        java.nio.file.Path wav = server.recordingsDir().resolve("rec-" + room + ".wav");
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!java.nio.file.Files.exists(wav)) {
+            // Each probe is a real request, so this waits on Janus, not on a timer.
+            assertTrue(ab.exists(room).join());
+            assertTrue(System.nanoTime() < deadline, "Janus did not start the WAV file " + wav);
+        }
         ab.enableRecording(new AudioBridgeRequest.EnableRecording(room, "adm", false, null, null)).join();
+        ab.leave().join();
         assertEquals(AudioBridgeError.UNAUTHORIZED, pluginError(ab.enableRecording(
                 new AudioBridgeRequest.EnableRecording(room, "bad", true, null, null))).code());
         ab.enableMjrs(new AudioBridgeRequest.EnableMjrs(room, "adm", false, null)).join();

@@ -83,6 +83,11 @@ class AudioBridgeJsepTest {
         AudioBridgeEvent.Configured configured = ab.configure(AudioBridgeRequest.Configure.builder().muted(false).build(),
                 Jsep.offer(offer.format())).join();
         assertNegotiatesOpus(configured.jsep());
+        // The other settings of configure, on the live PeerConnection, incl. per-participant recording.
+        ab.configure(AudioBridgeRequest.Configure.builder().bitrate(24000).quality(6).volume(120).expectedLoss(10)
+                .prebuffer(5).record(true).filename(server.recordingsDir().resolve("participant-" + room).toString())
+                .build(), null).join();
+        ab.configure(AudioBridgeRequest.Configure.builder().record(false).build(), null).join();
 
         // Trickle against the live PeerConnection: Janus acks one, several, and completed.
         try (DatagramSocket a = new DatagramSocket(0, InetAddress.getLoopbackAddress());

@@ -87,6 +87,11 @@ class AudioBridgeTwoClientsTest {
                 u -> u.participants().stream().anyMatch(p -> p.id() == 1001 && "alice2".equals(p.display())), WAIT);
         assertEquals(listed(moderator, room), modelOf(alice));
         assertEquals(listed(moderator, room), modelOf(bob));
+        bob.configure(AudioBridgeRequest.Configure.builder().display("bob2").build(), null).join();
+        aliceSees.await(AudioBridgeEvent.ParticipantsUpdated.class,
+                u -> u.participants().stream().anyMatch(p -> p.id() == 1002 && "bob2".equals(p.display())), WAIT);
+        assertEquals(listed(moderator, room), modelOf(alice));
+        assertEquals(listed(moderator, room), modelOf(bob));
 
         // Self mute and unmute.
         bob.configure(AudioBridgeRequest.Configure.builder().muted(true).build(), null).join();
@@ -143,6 +148,15 @@ class AudioBridgeTwoClientsTest {
         assertEquals(room2, alice.room().roomId());
         bobSees.await(AudioBridgeEvent.Leaving.class, l -> l.id() == 1001, WAIT);
         assertEquals(listed(moderator, room2), modelOf(alice));
+        assertEquals(listed(moderator, room), modelOf(bob));
+        // alice comes back: bob sees her join; then she goes again.
+        alice.changeRoom(AudioBridgeRequest.ChangeRoom.builder(room).id(1003L).pin("42").display("alice3").build()).join();
+        bobSees.await(AudioBridgeEvent.ParticipantsJoined.class,
+                j -> j.participants().stream().anyMatch(p -> p.id() == 1003 && "alice3".equals(p.display())), WAIT);
+        assertEquals(listed(moderator, room), modelOf(bob));
+        assertEquals(listed(moderator, room), modelOf(alice));
+        alice.changeRoom(AudioBridgeRequest.ChangeRoom.builder(room2).id(2001L).display("alice").build()).join();
+        bobSees.await(AudioBridgeEvent.Leaving.class, l -> l.id() == 1003, WAIT);
         assertEquals(listed(moderator, room), modelOf(bob));
 
         moderator.kick(new AudioBridgeRequest.Kick(room, "mod", 1002)).join();
