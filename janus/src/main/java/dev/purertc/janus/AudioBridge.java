@@ -326,9 +326,16 @@ public final class AudioBridge implements AutoCloseable {
         return send(new AudioBridgeRequest.ResetDecoder(), null, this::success);
     }
 
-    /** Detaches the handle (leaving any room). Idempotent, waits up to the request timeout. */
+    /**
+     * Detaches the handle (leaving any room), waiting up to the request timeout (on the driver
+     * thread, without waiting). Idempotent: detaching a detached handle fails quietly.
+     */
     @Override
     public void close() {
+        if (handle.session().client().onDriverThread()) {
+            handle.detach();
+            return;
+        }
         try {
             handle.detach().join();
         } catch (RuntimeException e) {

@@ -55,6 +55,7 @@ public final class JanusClient implements AutoCloseable {
     private long tickAtNanos;
     private volatile boolean connected;
     private volatile boolean closed;
+    private volatile Thread driverThread;
 
     private JanusClient(JanusClientOptions options, LongSupplier nanoClock) {
         this.options = options;
@@ -71,6 +72,7 @@ public final class JanusClient implements AutoCloseable {
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "purertc-janus-driver");
             t.setDaemon(true);
+            driverThread = t;
             return t;
         });
         executor.setRemoveOnCancelPolicy(true);
@@ -211,6 +213,11 @@ public final class JanusClient implements AutoCloseable {
             result.completeExceptionally(new JanusTransportException(what + ": client is closed"));
         }
         return result;
+    }
+
+    /** Whether the caller runs on this client's driver thread (where blocking on a future would deadlock). */
+    boolean onDriverThread() {
+        return Thread.currentThread() == driverThread;
     }
 
     /** Runs {@code task} on the driver thread; false if the client is closed. */
@@ -371,6 +378,14 @@ public final class JanusClient implements AutoCloseable {
     @Override
     public void close() {
         if (closed) {
+            return;
+        }
+        if (onDriverThread()) {
+            // Called from a listener: no waiting for ourselves.
+            core.close("client closed");
+            closed = true;
+            transport.close();
+            driver.shutdownNow();
             return;
         }
         CompletableFuture<Void> done = new CompletableFuture<>();

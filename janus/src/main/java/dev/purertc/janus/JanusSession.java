@@ -92,10 +92,17 @@ public final class JanusSession implements AutoCloseable {
                 });
     }
 
-    /** Destroys the session if it is still alive, waiting for the answer up to the request timeout. Idempotent. */
+    /**
+     * Destroys the session if it is still alive, waiting for the answer up to the request timeout
+     * (on the driver thread, e.g. in a listener, it sends the request without waiting). Idempotent.
+     */
     @Override
     public void close() {
         if (destroyed || lostReason != null) {
+            return;
+        }
+        if (client.onDriverThread()) {
+            destroy();
             return;
         }
         try {

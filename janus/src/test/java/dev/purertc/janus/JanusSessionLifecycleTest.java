@@ -135,4 +135,28 @@ class JanusSessionLifecycleTest {
             assertEquals(JanusApiException.NO_SUCH_SESSION, ((JanusApiException) e.getCause()).code());
         }
     }
+
+    @Test
+    void closingSessionAndClientFromAListenerNeitherDeadlocksNorThrows() throws Exception {
+        JanusClient client = connect("ws", Duration.ofSeconds(1));
+        JanusSession session = client.createSession().join();
+        AudioBridge ab = AudioBridge.attach(session).join();
+        long room = 750_001;
+        ab.create(AudioBridgeRequest.Create.builder().room(room).build()).join();
+        java.util.concurrent.CompletableFuture<String> closedOn = new java.util.concurrent.CompletableFuture<>();
+        ab.addListener(event -> {
+            ab.close();
+            session.close();
+            client.close();
+            closedOn.complete(Thread.currentThread().getName());
+        });
+        ab.join(AudioBridgeRequest.Join.builder(room).build(), null).join();
+        assertEquals("purertc-janus-driver", closedOn.get(5, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(!client.isConnected());
+        // Clean up the room from another client.
+        try (JanusClient other = connect("ws", Duration.ofSeconds(1))) {
+            AudioBridge cleaner = AudioBridge.attach(other.createSession().join()).join();
+            cleaner.destroy(new AudioBridgeRequest.Destroy(room, null, null)).join();
+        }
+    }
 }
