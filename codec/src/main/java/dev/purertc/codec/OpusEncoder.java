@@ -3,6 +3,7 @@ package dev.purertc.codec;
 import io.github.jaredmdobson.concentus.OpusApplication;
 import io.github.jaredmdobson.concentus.OpusBandwidth;
 import io.github.jaredmdobson.concentus.OpusException;
+import io.github.jaredmdobson.concentus.OpusSignal;
 
 import java.util.Arrays;
 
@@ -57,6 +58,11 @@ public final class OpusEncoder implements AudioEncoder {
         encoder.setPacketLossPercent(config.expectedLossPercent());
         encoder.setUseDTX(config.dtx());
         encoder.setMaxBandwidth(toConcentus(config.maxBandwidth()));
+        encoder.setSignalType(switch (config.signal()) {
+            case AUTO -> OpusSignal.OPUS_SIGNAL_AUTO;
+            case VOICE -> OpusSignal.OPUS_SIGNAL_VOICE;
+            case MUSIC -> OpusSignal.OPUS_SIGNAL_MUSIC;
+        });
         if (config.forceMono()) {
             encoder.setForceChannels(1);
         }

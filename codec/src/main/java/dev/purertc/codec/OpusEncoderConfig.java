@@ -18,6 +18,9 @@ package dev.purertc.codec;
  * @param expectedLossPercent 0..100, the loss the encoder sizes FEC for; 0 turns LBRR off in libopus
  * @param dtx                 discontinuous transmission: tiny packets during silence
  * @param maxBandwidth        widest bandwidth the encoder may choose
+ * @param signal              what the input is, if known: VOICE steers mode decisions toward SILK/hybrid
+ *                            without the encoder's own speech/music analysis (which libopus runs only
+ *                            at complexity 7 and above)
  */
 public record OpusEncoderConfig(
         int sampleRate,
@@ -32,7 +35,8 @@ public record OpusEncoderConfig(
         boolean inbandFec,
         int expectedLossPercent,
         boolean dtx,
-        AudioBandwidth maxBandwidth) {
+        AudioBandwidth maxBandwidth,
+        Signal signal) {
 
     /**
      * The stack's default complexity. Chosen from measured cost and quality of Concentus on speech
@@ -51,6 +55,16 @@ public record OpusEncoderConfig(
         AUDIO
     }
 
+    /** Signal type hint (libopus OPUS_SET_SIGNAL). */
+    public enum Signal {
+        /** Let the encoder decide (from its analysis at complexity 7+, else from the application). */
+        AUTO,
+        /** Speech: favour SILK and hybrid modes. */
+        VOICE,
+        /** Music: favour CELT. */
+        MUSIC
+    }
+
     public OpusEncoderConfig {
         if (sampleRate != 8000 && sampleRate != 12000 && sampleRate != 16000 && sampleRate != 24000
                 && sampleRate != 48000) {
@@ -59,8 +73,8 @@ public record OpusEncoderConfig(
         if (channels != 1 && channels != 2) {
             throw new IllegalArgumentException("channels must be 1 or 2: " + channels);
         }
-        if (application == null || maxBandwidth == null) {
-            throw new IllegalArgumentException("application and maxBandwidth are required");
+        if (application == null || maxBandwidth == null || signal == null) {
+            throw new IllegalArgumentException("application, maxBandwidth and signal are required");
         }
         if (frameDurationMillis != 10 && frameDurationMillis != 20 && frameDurationMillis != 40
                 && frameDurationMillis != 60) {
@@ -84,7 +98,7 @@ public record OpusEncoderConfig(
     public static OpusEncoderConfig defaults(int sampleRate, int channels, int bitrate) {
         return new OpusEncoderConfig(sampleRate, channels, false, Application.VOIP, 20, bitrate,
                 DEFAULT_COMPLEXITY, true, false, true, DEFAULT_EXPECTED_LOSS_PERCENT, false,
-                AudioBandwidth.FULLBAND);
+                AudioBandwidth.FULLBAND, Signal.AUTO);
     }
 
     /** Samples per channel in one frame. */
@@ -94,47 +108,52 @@ public record OpusEncoderConfig(
 
     public OpusEncoderConfig withForceMono(boolean v) {
         return new OpusEncoderConfig(sampleRate, channels, v, application, frameDurationMillis, bitrate,
-                complexity, vbr, constrainedVbr, inbandFec, expectedLossPercent, dtx, maxBandwidth);
+                complexity, vbr, constrainedVbr, inbandFec, expectedLossPercent, dtx, maxBandwidth, signal);
     }
 
     public OpusEncoderConfig withApplication(Application v) {
         return new OpusEncoderConfig(sampleRate, channels, forceMono, v, frameDurationMillis, bitrate,
-                complexity, vbr, constrainedVbr, inbandFec, expectedLossPercent, dtx, maxBandwidth);
+                complexity, vbr, constrainedVbr, inbandFec, expectedLossPercent, dtx, maxBandwidth, signal);
     }
 
     public OpusEncoderConfig withFrameDurationMillis(int v) {
         return new OpusEncoderConfig(sampleRate, channels, forceMono, application, v, bitrate,
-                complexity, vbr, constrainedVbr, inbandFec, expectedLossPercent, dtx, maxBandwidth);
+                complexity, vbr, constrainedVbr, inbandFec, expectedLossPercent, dtx, maxBandwidth, signal);
     }
 
     public OpusEncoderConfig withBitrate(int v) {
         return new OpusEncoderConfig(sampleRate, channels, forceMono, application, frameDurationMillis, v,
-                complexity, vbr, constrainedVbr, inbandFec, expectedLossPercent, dtx, maxBandwidth);
+                complexity, vbr, constrainedVbr, inbandFec, expectedLossPercent, dtx, maxBandwidth, signal);
     }
 
     public OpusEncoderConfig withComplexity(int v) {
         return new OpusEncoderConfig(sampleRate, channels, forceMono, application, frameDurationMillis, bitrate,
-                v, vbr, constrainedVbr, inbandFec, expectedLossPercent, dtx, maxBandwidth);
+                v, vbr, constrainedVbr, inbandFec, expectedLossPercent, dtx, maxBandwidth, signal);
     }
 
     /** {@code vbr=false} is CBR; {@code constrained} only matters with {@code vbr}. */
     public OpusEncoderConfig withVbr(boolean v, boolean constrained) {
         return new OpusEncoderConfig(sampleRate, channels, forceMono, application, frameDurationMillis, bitrate,
-                complexity, v, constrained, inbandFec, expectedLossPercent, dtx, maxBandwidth);
+                complexity, v, constrained, inbandFec, expectedLossPercent, dtx, maxBandwidth, signal);
     }
 
     public OpusEncoderConfig withInbandFec(boolean v, int lossPercent) {
         return new OpusEncoderConfig(sampleRate, channels, forceMono, application, frameDurationMillis, bitrate,
-                complexity, vbr, constrainedVbr, v, lossPercent, dtx, maxBandwidth);
+                complexity, vbr, constrainedVbr, v, lossPercent, dtx, maxBandwidth, signal);
     }
 
     public OpusEncoderConfig withDtx(boolean v) {
         return new OpusEncoderConfig(sampleRate, channels, forceMono, application, frameDurationMillis, bitrate,
-                complexity, vbr, constrainedVbr, inbandFec, expectedLossPercent, v, maxBandwidth);
+                complexity, vbr, constrainedVbr, inbandFec, expectedLossPercent, v, maxBandwidth, signal);
+    }
+
+    public OpusEncoderConfig withSignal(Signal v) {
+        return new OpusEncoderConfig(sampleRate, channels, forceMono, application, frameDurationMillis, bitrate,
+                complexity, vbr, constrainedVbr, inbandFec, expectedLossPercent, dtx, maxBandwidth, v);
     }
 
     public OpusEncoderConfig withMaxBandwidth(AudioBandwidth v) {
         return new OpusEncoderConfig(sampleRate, channels, forceMono, application, frameDurationMillis, bitrate,
-                complexity, vbr, constrainedVbr, inbandFec, expectedLossPercent, dtx, v);
+                complexity, vbr, constrainedVbr, inbandFec, expectedLossPercent, dtx, v, signal);
     }
 }

@@ -23,8 +23,24 @@ package dev.purertc.codec;
  *   <li>Group delay: half the prototype length, about 36 samples at the lower rate (4.5 ms at
  *       8 kHz, 0.8 ms at 44.1 kHz); the stream starts with that much filter ramp-up.</li>
  * </ul>
- * Measured (ResamplerTest, sine sweeps): passband ripple and aliasing figures are asserted there
- * and quoted in this package's documentation.
+ * <h2>Measured</h2>
+ * ResamplerTest sweeps sines through every pair (one second each, 16-bit in and out, so the
+ * floor of the alias figure is partly the 16-bit quantisation noise):
+ * <table>
+ *   <caption>Passband ripple (100 Hz .. 0.43 × lower rate) and worst alias/image level</caption>
+ *   <tr><th>conversion</th><th>taps/phase</th><th>ripple</th><th>worst alias or image</th></tr>
+ *   <tr><td>48000 → 8000</td><td>431</td><td>±0.011 dB</td><td>−97 dB</td></tr>
+ *   <tr><td>8000 → 48000</td><td>72</td><td>±0.011 dB</td><td>−93 dB</td></tr>
+ *   <tr><td>48000 → 16000</td><td>216</td><td>±0.002 dB</td><td>−80 dB</td></tr>
+ *   <tr><td>16000 → 48000</td><td>72</td><td>±0.002 dB</td><td>−92 dB</td></tr>
+ *   <tr><td>44100 → 48000</td><td>72</td><td>±0.001 dB</td><td>−103 dB</td></tr>
+ *   <tr><td>48000 → 44100</td><td>79</td><td>±0.001 dB</td><td>−81 dB</td></tr>
+ *   <tr><td>16000 → 8000</td><td>144</td><td>±0.011 dB</td><td>−87 dB</td></tr>
+ *   <tr><td>44100 → 16000</td><td>198</td><td>±0.002 dB</td><td>−80 dB</td></tr>
+ * </table>
+ * Asserted: ripple below 0.05 dB, alias/image below −70 dB. Group delay measured at 36 output
+ * samples for 48000 → 8000 (4.5 ms). Cost: taps/phase multiply-adds per output sample per
+ * channel, e.g. 431 × 8000 ≈ 3.4 M/s for 48 → 8 kHz. Not measured: its speed under JMH.
  *
  * <p>Channels: stereo→mono averages the two channels; mono→stereo copies the one into both.
  * Channel conversion happens before resampling when reducing channels and after when adding, so
