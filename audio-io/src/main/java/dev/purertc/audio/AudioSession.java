@@ -266,6 +266,11 @@ public final class AudioSession implements AutoCloseable {
         while ((event = router.poll()) != null) {
             if (event instanceof AudioEvent.RouteChanged change) {
                 LineStream stream = change.direction() == Direction.INPUT ? capture : playback;
+                if (stream != null && change.current() == null) {
+                    // A running stream has lost its line: its interruption ends when audio flows
+                    // again on the next device, not merely when one appears.
+                    router.lineStalled(change.direction(), "no " + change.direction().label() + " device left");
+                }
                 if (stream != null) {
                     boolean serverMove = change.previous() != null && change.current() != null
                             && change.previous().backend() == AudioBackend.PULSE_AUDIO
