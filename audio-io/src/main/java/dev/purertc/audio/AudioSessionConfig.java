@@ -13,8 +13,8 @@ import java.util.function.LongSupplier;
  * @param devicePollMillis    how often the javax.sound mixer list is re-read (default 500)
  * @param stallMillis         no audio for this long on a running line = stalled (default 1000);
  *                            also the retry interval for reopening a stalled device
- * @param startupGraceMillis  the same, before a freshly opened line's first audio (default 4000:
- *                            PulseAudio's first second can take 2-3 s, real-peers.md §3)
+ * @param startupGraceMillis  for this long after a line is opened no stall is reported (default
+ *                            4000: PulseAudio's first second can take 2-3 s, real-peers.md §3)
  * @param soundServerWatcher  follow PulseAudio/PipeWire through {@code pactl} when it is installed
  *                            and a server answers (default true)
  */

@@ -94,7 +94,7 @@ abstract class LineStream implements AutoCloseable {
 
     private void report(LineWatchdog.Transition t) {
         if (t != LineWatchdog.Transition.NONE) {
-            host.lineHealth(direction, t, "line stalled: no audio for " + watchdog.limitMillis() + " ms");
+            host.lineHealth(direction, t, "line stalled: no audio for " + watchdog.stallMillis() + " ms");
         }
     }
 

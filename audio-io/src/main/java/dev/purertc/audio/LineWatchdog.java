@@ -9,10 +9,11 @@ package dev.purertc.audio;
  * no LineEvent (real-peers.md §3). So "no bytes for a while" is the only sign of a lost device.
  *
  * <p>Rule: a line is stalled when no transfer moved a byte for {@code stallNanos} since the last
- * that did — or for {@code startupGraceNanos} after {@link #reset} before the first one, because
- * a freshly started line under PulseAudio can take 2-3 s to deliver its first second.
- * Zero-length transfers do not count as progress. Blocked transfers are seen by calling
- * {@link #poll} from another thread.
+ * that did. Within {@code startupGraceNanos} after {@link #reset} (the line was opened) nothing
+ * counts as a stall, because a freshly started line under PulseAudio can take 2-3 s to deliver
+ * its first second, and its first playback write can block ~1.8 s after the first few succeed
+ * (real-peers.md §3; seen again in PulseAudioSessionTest). Zero-length transfers do not count as
+ * progress. Blocked transfers are seen by calling {@link #poll} from another thread.
  *
  * <p>Threading: all methods synchronized; the audio thread reports transfers and a watcher polls.
  */
@@ -23,7 +24,7 @@ final class LineWatchdog {
     private final long stallNanos;
     private final long startupGraceNanos;
     private long lastProgressNanos;
-    private boolean sawData;
+    private long resetNanos;
     private boolean stalled;
     /** Report FLOWING on the first progress after a reset, so a reopened line announces itself. */
     private boolean announceFlow;
@@ -40,7 +41,7 @@ final class LineWatchdog {
     /** A line was (re)opened now: the start-up grace begins again. */
     synchronized void reset(long nowNanos) {
         lastProgressNanos = nowNanos;
-        sawData = false;
+        resetNanos = nowNanos;
         stalled = false;
         announceFlow = true;
     }
@@ -49,7 +50,6 @@ final class LineWatchdog {
     synchronized Transition onTransfer(int bytes, long nowNanos) {
         if (bytes > 0) {
             lastProgressNanos = nowNanos;
-            sawData = true;
             if (stalled || announceFlow) {
                 stalled = false;
                 announceFlow = false;
@@ -62,8 +62,8 @@ final class LineWatchdog {
 
     /** Checks the time since the last progress. */
     synchronized Transition poll(long nowNanos) {
-        long limit = sawData ? stallNanos : startupGraceNanos;
-        if (!stalled && nowNanos - lastProgressNanos > limit) {
+        boolean inGrace = nowNanos - resetNanos <= startupGraceNanos;
+        if (!stalled && !inGrace && nowNanos - lastProgressNanos > stallNanos) {
             stalled = true;
             return Transition.STALLED;
         }
@@ -75,8 +75,8 @@ final class LineWatchdog {
         return stalled;
     }
 
-    /** Milliseconds without progress that count as a stall now (for messages). */
-    synchronized long limitMillis() {
-        return (sawData ? stallNanos : startupGraceNanos) / 1_000_000;
+    /** Milliseconds without progress that count as a stall (for messages). */
+    long stallMillis() {
+        return stallNanos / 1_000_000;
     }
 }

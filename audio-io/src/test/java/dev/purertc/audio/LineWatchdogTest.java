@@ -28,16 +28,27 @@ class LineWatchdogTest {
     }
 
     @Test
+    void aLineThatStartsAndThenBlocksWithinTheGraceIsNotStalled() {
+        // PulseAudio: the first playback writes succeed, then one blocks ~1.8 s.
+        assertEquals(FLOWING, watchdog.onTransfer(960, 10 * MS));
+        assertEquals(NONE, watchdog.poll(1900 * MS));
+        assertEquals(NONE, watchdog.onTransfer(960, 1900 * MS));
+        assertEquals(NONE, watchdog.poll(4000 * MS));
+        // Once the grace is over the ordinary rule applies: 2.1 s without progress is a stall.
+        assertEquals(STALLED, watchdog.poll(4001 * MS));
+    }
+
+    @Test
     void zeroLengthReadsForeverAreAStallAfterTheStallTime() {
-        watchdog.onTransfer(960, 10 * MS);
-        long t = 10 * MS;
+        watchdog.onTransfer(960, 5000 * MS);
+        long t = 5000 * MS;
         int stalls = 0;
         // read() returning 0 immediately, every 10 ms, as a line of a dead PulseAudio does.
         for (int i = 0; i < 300; i++) {
             t += 10 * MS;
             if (watchdog.onTransfer(0, t) == STALLED) {
                 stalls++;
-                assertTrue(t > 1010 * MS && t <= 1020 * MS, "stalled at " + t / MS + " ms");
+                assertTrue(t > 6000 * MS && t <= 6010 * MS, "stalled at " + t / MS + " ms");
             }
         }
         assertEquals(1, stalls);
@@ -47,19 +58,19 @@ class LineWatchdogTest {
 
     @Test
     void aTransferBlockedInsideTheLineIsSeenByPolling() {
-        watchdog.onTransfer(960, 0);
-        assertEquals(NONE, watchdog.poll(999 * MS));
-        assertEquals(STALLED, watchdog.poll(1001 * MS));
-        assertEquals(NONE, watchdog.poll(5000 * MS));
+        watchdog.onTransfer(960, 4500 * MS);
+        assertEquals(NONE, watchdog.poll(5499 * MS));
+        assertEquals(STALLED, watchdog.poll(5501 * MS));
+        assertEquals(NONE, watchdog.poll(9000 * MS));
     }
 
     @Test
     void resetStartsTheGraceAgainAndAnnouncesTheNextFlow() {
         watchdog.onTransfer(960, 0);
-        watchdog.poll(2000 * MS);
-        watchdog.reset(2000 * MS);
+        assertEquals(STALLED, watchdog.poll(5000 * MS));
+        watchdog.reset(5000 * MS);
         assertFalse(watchdog.isStalled());
-        assertEquals(NONE, watchdog.poll(5000 * MS));
-        assertEquals(FLOWING, watchdog.onTransfer(960, 5500 * MS));
+        assertEquals(NONE, watchdog.poll(8000 * MS));
+        assertEquals(FLOWING, watchdog.onTransfer(960, 8500 * MS));
     }
 }

@@ -118,8 +118,8 @@ class PulseAudioSessionTest {
         awaitTone(50);
 
         // A headset appears: the call moves to it, so the tone leaves vsink's monitor; capture goes on.
-        pulse.pactl("load-module", "module-null-sink", "sink_name=headset",
-                "sink_properties=\"device.description=Headset device.form_factor=headset\"");
+        String headsetModule = pulse.pactlOutput("load-module", "module-null-sink", "sink_name=headset",
+                "sink_properties=\"device.description=Headset device.form_factor=headset\"").trim();
         log.await(DeviceAdded.class, e -> e.device().id().equals("pulse:headset:output"), WAIT);
         RouteChanged toHeadset = log.await(RouteChanged.class, e -> e.direction() == Direction.OUTPUT
                 && e.current() != null && e.current().id().equals("pulse:headset:output"), WAIT);
@@ -128,10 +128,7 @@ class PulseAudioSessionTest {
         awaitSilence(25);
 
         // The headset goes: the call falls back to the default sink and the tone returns.
-        pulse.pactl("unload-module", "module-null-sink"); // unloads every null sink ...
-        pulse.pactl("load-module", "module-null-sink", "sink_name=vsink", "sink_properties=device.description=VirtualSink");
-        pulse.pactl("set-default-sink", "vsink");
-        pulse.pactl("set-default-source", "vsink.monitor");
+        pulse.pactl("unload-module", headsetModule);
         log.await(DeviceRemoved.class, e -> e.device().id().equals("pulse:headset:output"), WAIT);
         log.await(RouteChanged.class, e -> e.direction() == Direction.OUTPUT && e.previous() != null
                 && e.previous().id().equals("pulse:headset:output") && e.current() != null, WAIT);
