@@ -1,0 +1,222 @@
+package dev.purertc.ice;
+
+import static dev.purertc.ice.SimNetwork.MS;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.purertc.ice.SimNetwork.Peer;
+import dev.purertc.sdp.Candidate;
+import dev.purertc.sdp.CandidateType;
+import dev.purertc.sdp.IceCredentials;
+import java.nio.ByteBuffer;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class IceAgentTest {
+  private static final long SECOND = 1000 * MS;
+
+  private static boolean usable(Peer p) {
+    return p.state() == IceConnectionState.CONNECTED || p.state() == IceConnectionState.COMPLETED;
+  }
+
+  private static boolean completed(Peer p) {
+    return p.state() == IceConnectionState.COMPLETED;
+  }
+
+  private static Peer[] pair(SimNetwork net, boolean aControlling, boolean bControlling) {
+    Peer a = net.add("A", IceConfig.defaults(aControlling), "10.0.0.1", 5000);
+    Peer b = net.add("B", IceConfig.defaults(bControlling), "10.0.0.2", 6000);
+    net.gather(a);
+    net.gather(b);
+    return new Peer[] {a, b};
+  }
+
+  @Test
+  void agentsConnectWhenCredentialsComeBeforeCandidates() {
+    SimNetwork net = new SimNetwork(1);
+    Peer[] p = pair(net, true, false);
+    SimNetwork.exchangeCredentials(p[0], p[1], net.nowNanos);
+    net.trickle(p[0], p[1]);
+    net.trickle(p[1], p[0]);
+    assertTrue(net.runUntil(() -> completed(p[0]) && completed(p[1]), 5 * SECOND));
+    assertEquals(IceRole.CONTROLLING, p[0].agent.role());
+    assertTrue(p[0].agent.selectedPair().orElseThrow().nominated());
+    assertTrue(p[1].agent.selectedPair().orElseThrow().nominated());
+  }
+
+  @Test
+  void agentsConnectWhenCandidatesComeBeforeCredentials() {
+    SimNetwork net = new SimNetwork(2);
+    Peer[] p = pair(net, true, false);
+    net.trickle(p[0], p[1]);
+    net.trickle(p[1], p[0]);
+    net.runFor(2 * SECOND);
+    assertEquals(IceConnectionState.NEW, p[0].state(), "no checks without the peer's credentials");
+    SimNetwork.exchangeCredentials(p[0], p[1], net.nowNanos);
+    assertTrue(net.runUntil(() -> completed(p[0]) && completed(p[1]), 5 * SECOND));
+  }
+
+  @Test
+  void agentWithoutTheRemoteCandidatesLearnsThemAsPeerReflexive() {
+    SimNetwork net = new SimNetwork(3);
+    Peer[] p = pair(net, true, false);
+    SimNetwork.exchangeCredentials(p[0], p[1], net.nowNanos);
+    // Only B learns A's candidates: A must learn B from B's checks (RFC 8445 §7.3.1.3).
+    net.trickle(p[0], p[1]);
+    assertTrue(net.runUntil(() -> completed(p[0]) && completed(p[1]), 5 * SECOND));
+    assertEquals(CandidateType.PRFLX, p[0].agent.selectedPair().orElseThrow().remote().type());
+  }
+
+  @Test
+  void tenThousandDatagramsArriveIntactAndInOrder() {
+    SimNetwork net = new SimNetwork(4);
+    Peer[] p = pair(net, true, false);
+    SimNetwork.exchangeCredentials(p[0], p[1], net.nowNanos);
+    net.trickle(p[0], p[1]);
+    net.trickle(p[1], p[0]);
+    assertTrue(net.runUntil(() -> completed(p[0]) && completed(p[1]), 5 * SECOND));
+    SplittableRandom r = new SplittableRandom(44);
+    byte[][] sent = new byte[10_000][];
+    for (int i = 0; i < sent.length; i++) {
+      byte[] d = new byte[20 + r.nextInt(1000)];
+      r.nextBytes(d);
+      d[0] = (byte) (128 + r.nextInt(64)); // RFC 7983: RTP/RTCP range, not STUN
+      sent[i] = d;
+      assertTrue(p[0].agent.send(ByteBuffer.wrap(d), net.nowNanos));
+      if (i % 100 == 99) {
+        net.runFor(20 * MS);
+      }
+    }
+    assertTrue(net.runUntil(() -> p[1].received.size() == sent.length, 2 * SECOND));
+    for (int i = 0; i < sent.length; i++) {
+      byte[] got = new byte[p[1].received.get(i).remaining()];
+      p[1].received.get(i).get(got);
+      assertArrayEquals(sent[i], got, "datagram " + i);
+    }
+    CandidatePairStats stats = p[0].agent.selectedPair().orElseThrow();
+    assertEquals(10_000, stats.packetsSent());
+    assertTrue(stats.requestsSent() >= 1 && stats.responsesReceived() >= 1);
+    assertTrue(stats.currentRoundTripTimeMillis() >= 10.0, "two 5 ms hops");
+  }
+
+  @Test
+  void roleConflictBetweenTwoControllingAgentsIsRepaired() {
+    SimNetwork net = new SimNetwork(5);
+    Peer[] p = pair(net, true, true);
+    SimNetwork.exchangeCredentials(p[0], p[1], net.nowNanos);
+    net.trickle(p[0], p[1]);
+    net.trickle(p[1], p[0]);
+    assertTrue(net.runUntil(() -> completed(p[0]) && completed(p[1]), 5 * SECOND));
+    assertNotEquals(p[0].agent.role(), p[1].agent.role());
+    assertTrue(p[0].events.stream().anyMatch(e -> e instanceof IceEvent.RoleChanged)
+        || p[1].events.stream().anyMatch(e -> e instanceof IceEvent.RoleChanged));
+  }
+
+  @Test
+  void roleConflictBetweenTwoControlledAgentsIsRepaired() {
+    SimNetwork net = new SimNetwork(6);
+    Peer[] p = pair(net, false, false);
+    SimNetwork.exchangeCredentials(p[0], p[1], net.nowNanos);
+    net.trickle(p[0], p[1]);
+    net.trickle(p[1], p[0]);
+    assertTrue(net.runUntil(() -> completed(p[0]) && completed(p[1]), 5 * SECOND));
+    assertNotEquals(p[0].agent.role(), p[1].agent.role());
+  }
+
+  @Test
+  void silentPeerDrivesDisconnectedThenFailedAtTheConsentTimes() {
+    SimNetwork net = new SimNetwork(7);
+    Peer[] p = pair(net, true, false);
+    SimNetwork.exchangeCredentials(p[0], p[1], net.nowNanos);
+    net.trickle(p[0], p[1]);
+    net.trickle(p[1], p[0]);
+    assertTrue(net.runUntil(() -> completed(p[0]) && completed(p[1]), 5 * SECOND));
+    net.runFor(20 * SECOND);
+    assertEquals(IceConnectionState.COMPLETED, p[0].state(), "consent keeps a live call up");
+    // B goes silent: nothing from B reaches A.
+    net.drop = (from, to) -> from.equals(p[1].sockets.get(0));
+    long silentFrom = net.nowNanos;
+    assertTrue(net.runUntil(() -> p[0].state() == IceConnectionState.FAILED, 40 * SECOND));
+    long disconnectedAt = p[0].firstStateNanos.get(IceConnectionState.DISCONNECTED) - silentFrom;
+    long failedAt = p[0].firstStateNanos.get(IceConnectionState.FAILED) - silentFrom;
+    // The last consent response came at most one consent interval (<= 6 s) before the silence.
+    assertTrue(disconnectedAt > 4 * SECOND && disconnectedAt <= 10 * SECOND + 50 * MS,
+        "disconnected after " + disconnectedAt / MS + " ms");
+    assertTrue(failedAt > 24 * SECOND && failedAt <= 30 * SECOND + 50 * MS,
+        "failed after " + failedAt / MS + " ms");
+    assertFalse(p[0].agent.send(ByteBuffer.wrap(new byte[] {(byte) 0x80}), net.nowNanos),
+        "RFC 7675: no data after consent expired");
+  }
+
+  @Test
+  void iceRestartRecoversACallThatLostConsent() {
+    SimNetwork net = new SimNetwork(8);
+    Peer[] p = pair(net, true, false);
+    SimNetwork.exchangeCredentials(p[0], p[1], net.nowNanos);
+    net.trickle(p[0], p[1]);
+    net.trickle(p[1], p[0]);
+    assertTrue(net.runUntil(() -> completed(p[0]) && completed(p[1]), 5 * SECOND));
+    net.drop = (from, to) -> true;
+    assertTrue(net.runUntil(() -> p[0].state() == IceConnectionState.DISCONNECTED, 15 * SECOND));
+    // The network heals; both sides restart with new credentials (as JSEP does) and trickle again.
+    net.drop = (from, to) -> false;
+    SplittableRandom r = new SplittableRandom(80);
+    p[0].events.clear();
+    p[1].events.clear();
+    p[0].agent.restart(IceCredentials.random(r), net.nowNanos);
+    p[1].agent.restart(IceCredentials.random(r), net.nowNanos);
+    net.pump();
+    SimNetwork.exchangeCredentials(p[0], p[1], net.nowNanos);
+    net.trickle(p[0], p[1]);
+    net.trickle(p[1], p[0]);
+    assertTrue(net.runUntil(() -> completed(p[0]) && completed(p[1]), 5 * SECOND));
+    int before = p[1].received.size();
+    assertTrue(p[0].agent.send(ByteBuffer.wrap(new byte[] {(byte) 0x80, 1, 2}), net.nowNanos));
+    assertTrue(net.runUntil(() -> p[1].received.size() == before + 1, SECOND));
+    net.runFor(40 * SECOND);
+    assertEquals(IceConnectionState.COMPLETED, p[0].state(), "consent holds after the restart");
+  }
+
+  @Test
+  void dataKeepsFlowingOnTheOldPairDuringARestart() {
+    SimNetwork net = new SimNetwork(9);
+    Peer[] p = pair(net, true, false);
+    SimNetwork.exchangeCredentials(p[0], p[1], net.nowNanos);
+    net.trickle(p[0], p[1]);
+    net.trickle(p[1], p[0]);
+    assertTrue(net.runUntil(() -> completed(p[0]) && completed(p[1]), 5 * SECOND));
+    p[0].agent.restart(IceCredentials.random(new SplittableRandom(90)), net.nowNanos);
+    assertTrue(p[0].agent.send(ByteBuffer.wrap(new byte[] {(byte) 0x80, 9}), net.nowNanos));
+    assertTrue(net.runUntil(() -> p[1].received.size() == 1, SECOND));
+  }
+
+  @Test
+  void unreachableRemoteWithEndOfCandidatesFails() {
+    SimNetwork net = new SimNetwork(10);
+    Peer[] p = pair(net, true, false);
+    SimNetwork.exchangeCredentials(p[0], p[1], net.nowNanos);
+    p[0].agent.addRemoteCandidate(Candidate.parse("candidate:1 1 udp 2130706431 10.9.9.9 7 typ host"),
+        net.nowNanos);
+    p[0].agent.endOfRemoteCandidates(net.nowNanos);
+    assertTrue(net.runUntil(() -> p[0].state() == IceConnectionState.FAILED, 45 * SECOND));
+    assertEquals("failed", p[0].agent.pairStats().get(0).state());
+  }
+
+  @Test
+  void remoteMdnsCandidateIsResolvedOrSkipped() {
+    SimNetwork net = new SimNetwork(11);
+    Peer[] p = pair(net, true, false);
+    Candidate mdns = Candidate.parse("candidate:1 1 udp 2130706431 abc.local 6000 typ host");
+    assertFalse(p[0].agent.addRemoteCandidate(mdns, net.nowNanos), "no resolver: skipped");
+    IceAgent resolving = new IceAgent(IceConfig.defaults(true).withMdnsResolver(
+        name -> name.equals("abc.local") ? java.util.Optional.of(
+            SimNetwork.address("10.0.0.2", 0).getAddress()) : java.util.Optional.empty()),
+        IceCredentials.random(new SplittableRandom(1)), new SplittableRandom(2));
+    resolving.gather(java.util.List.of(SimNetwork.address("10.0.0.3", 1)), net.nowNanos);
+    assertTrue(resolving.addRemoteCandidate(mdns, net.nowNanos));
+    assertEquals("10.0.0.2", resolving.pairStats().get(0).remote().address().substring(0, 8));
+  }
+}
