@@ -219,4 +219,36 @@ class IceAgentTest {
     assertTrue(resolving.addRemoteCandidate(mdns, net.nowNanos));
     assertEquals("10.0.0.2", resolving.pairStats().get(0).remote().address().substring(0, 8));
   }
+
+  @Test
+  void fullAgentNominatesAgainstAnIceLitePeerAsControlling() {
+    SimNetwork net = new SimNetwork(12);
+    Peer a = net.add("A", IceConfig.defaults(false), "10.0.0.1", 5000);
+    net.gather(a);
+    java.net.InetSocketAddress liteAddress = SimNetwork.address("10.0.0.9", 9000);
+    IceCredentials lite = new IceCredentials("liteufrag", "litepasswordlitepassword");
+    boolean[] sawUseCandidate = {false};
+    // RFC 8445 §2.5: a lite agent only answers checks, with the peer's USERNAME and its own pwd.
+    net.endpoints.put(liteAddress, (from, to, data) -> {
+      dev.purertc.ice.stun.StunMessage req =
+          dev.purertc.ice.stun.StunMessage.parse(ByteBuffer.wrap(data));
+      byte[] key = dev.purertc.ice.stun.StunIntegrity.shortTermKey(lite.pwd());
+      assertTrue(dev.purertc.ice.stun.StunIntegrity.verify(ByteBuffer.wrap(data), key));
+      sawUseCandidate[0] |= req.attribute(dev.purertc.ice.stun.StunAttribute.UseCandidate.class)
+          .isPresent();
+      net.send(to, from, dev.purertc.ice.stun.StunMessage.of(
+          dev.purertc.ice.stun.StunMessage.BINDING,
+          dev.purertc.ice.stun.StunClass.SUCCESS_RESPONSE, req.transactionId(),
+          new dev.purertc.ice.stun.StunAttribute.Address(
+              dev.purertc.ice.stun.StunAttribute.XOR_MAPPED_ADDRESS, from))
+          .withIntegrity(key).withFingerprint().toBytes());
+    });
+    a.agent.setRemoteIceLite(true);
+    a.agent.setRemoteCredentials(lite, net.nowNanos);
+    a.agent.addRemoteCandidate(Candidate.parse("candidate:1 1 udp 2130706431 10.0.0.9 9000 typ host"),
+        net.nowNanos);
+    assertTrue(net.runUntil(() -> completed(a), 5 * SECOND));
+    assertEquals(IceRole.CONTROLLING, a.agent.role(), "a full agent controls an ICE-lite peer");
+    assertTrue(sawUseCandidate[0]);
+  }
 }

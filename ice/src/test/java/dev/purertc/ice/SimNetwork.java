@@ -59,6 +59,13 @@ final class SimNetwork {
       (a, b) -> a.atNanos != b.atNanos ? Long.compare(a.atNanos, b.atNanos) : Long.compare(a.seq, b.seq));
   private final Map<InetSocketAddress, Peer> bySocket = new HashMap<>();
   private final List<Peer> peers = new ArrayList<>();
+  /** Endpoints that are not agents (e.g. an ICE-lite responder): get (from, to, datagram). */
+  final Map<InetSocketAddress, Endpoint> endpoints = new HashMap<>();
+
+  /** A non-agent endpoint on the simulated network. */
+  interface Endpoint {
+    void receive(InetSocketAddress from, InetSocketAddress to, byte[] data);
+  }
   private final SplittableRandom random;
   long nowNanos = 1_000 * MS;
   long latencyNanos = 5 * MS;
@@ -85,11 +92,6 @@ final class SimNetwork {
     peers.add(p);
     bySocket.put(p.sockets.get(0), p);
     return p;
-  }
-
-  /** Registers a socket address whose datagrams go to a custom peer (e.g. a lite responder). */
-  void attach(InetSocketAddress socket, Peer peer) {
-    bySocket.put(socket, peer);
   }
 
   void gather(Peer p) {
@@ -177,7 +179,11 @@ final class SimNetwork {
       while (inFlight.peek() != null && inFlight.peek().atNanos <= nowNanos) {
         Packet pk = inFlight.poll();
         Peer to = bySocket.get(pk.to);
-        if (to != null) {
+        Endpoint endpoint = endpoints.get(pk.to);
+        if (endpoint != null) {
+          delivered++;
+          endpoint.receive(pk.from, pk.to, pk.data);
+        } else if (to != null) {
           delivered++;
           to.agent.handleDatagram(pk.to, pk.from, ByteBuffer.wrap(pk.data), nowNanos);
         }
