@@ -231,6 +231,13 @@ public final class UdpIceTransport implements IceTransport {
     }
   }
 
+  /** The local candidates gathered so far (as also reported by events). */
+  public List<Candidate> localCandidates() {
+    synchronized (lock) {
+      return agent.localCandidates();
+    }
+  }
+
   /** The selected pair, if any. */
   public Optional<CandidatePairStats> selectedPair() {
     synchronized (lock) {
