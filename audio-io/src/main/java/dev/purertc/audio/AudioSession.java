@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * {@code default} there, real-peers.md §3); lines open on that {@code default} mixer and the
  * session moves its own streams to the chosen sink/source with {@code pactl move-sink-input} /
  * {@code move-source-output}. Otherwise the javax.sound mixers are the devices, re-read every
- * {@link AudioSessionConfig#devicePollMillis()}. A line-health watchdog on each running line
+ * {@link AudioSessionConfig#devicePollMillis()}. Which of the two is decided when the session
+ * opens. A line-health watchdog on each running line
  * turns stalled or zero-length transfers into an interruption (the only sign of a dead server).
  * All of it feeds one {@link AudioRouter} and comes out as one stream of {@link AudioEvent}s.
  *
@@ -85,6 +86,7 @@ public final class AudioSession implements AutoCloseable {
 
     private void start() {
         if (pactl != null) {
+            // Listed once here as well as by the watcher, so devices() is complete when open() returns.
             List<AudioDevice> initial;
             try {
                 initial = pactl.listDevices();
