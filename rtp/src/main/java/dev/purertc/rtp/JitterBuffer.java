@@ -67,7 +67,10 @@ import java.util.Arrays;
  *       delay grew, and skipping shrinks it again.
  * </ul>
  *
- * Without time-stretching in this layer, delay changes in whole frames; the decoder stage may
+ * Limits: every packet must carry exactly {@code frameSamples} samples (the negotiated ptime);
+ * a stream whose packets carry another duration (a ptime change to 40 ms, say) is not handled:
+ * its extra time would be played as {@code Idle} or concealed. Without time-stretching in this
+ * layer, delay changes in whole frames; the decoder stage may
  * smooth a {@code STRETCH} or a skipped frame. A jump of more than the capacity in sequence
  * numbers, seen on two consecutive packets, restarts the buffer (RFC 3550 A.1's restart rule).
  */
