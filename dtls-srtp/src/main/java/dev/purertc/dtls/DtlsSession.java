@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
  *   <li>no common SRTP profile: NO_COMMON_SRTP_PROFILE (server) / ALERT_RECEIVED (client);
  *   <li>a peer that never answers, stops answering mid-handshake, or sends only garbage
  *       (undecodable datagrams are discarded): TIMEOUT after
- *       {@link DtlsConfig#handshakeTimeoutMillis()}, plus at most one 50 ms receive slice;
+ *       {@link DtlsConfig#handshakeTimeoutMillis()}, plus at most one 50 ms receive slice; a
+ *       datagram that is a well-formed record carrying a malformed handshake message may end
+ *       it earlier with ALERT_SENT (e.g. decode_error);
  *   <li>{@link #close()} during the handshake: CLOSED within 50 ms.
  * </ul>
  *
