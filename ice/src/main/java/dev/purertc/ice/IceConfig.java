@@ -49,7 +49,19 @@ public record IceConfig(
     }
   }
 
-  /** Defaults: no servers, policy {@code all}, RFC timers. */
+  /**
+   * A resolver for remote {@code .local} names through the system resolver (it resolves mDNS
+   * only where the host has an mDNS resolver such as nss-mdns). Blocks the calling thread.
+   */
+  public static Optional<InetAddress> systemMdnsResolver(String name) {
+    try {
+      return Optional.of(InetAddress.getByName(name));
+    } catch (java.net.UnknownHostException | SecurityException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Defaults: no servers, policy {@code all}, RFC timers, no mDNS resolver. */
   public static IceConfig defaults(boolean controlling) {
     return new IceConfig(List.of(), IceTransportPolicy.ALL, controlling, 50, 5000, 10_000, 30_000,
         false, null);

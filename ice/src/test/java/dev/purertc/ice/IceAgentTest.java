@@ -251,4 +251,23 @@ class IceAgentTest {
     assertEquals(IceRole.CONTROLLING, a.agent.role(), "a full agent controls an ICE-lite peer");
     assertTrue(sawUseCandidate[0]);
   }
+
+  @Test
+  void hostPrioritiesAndFoundationsFollowRfc8445Section5() {
+    IceAgent agent = new IceAgent(IceConfig.defaults(true),
+        IceCredentials.random(new SplittableRandom(1)), new SplittableRandom(2));
+    agent.gather(java.util.List.of(SimNetwork.address("10.0.0.1", 1000),
+        SimNetwork.address("10.0.0.1", 1001), SimNetwork.address("10.0.0.2", 1000)), 0);
+    java.util.List<Candidate> c = agent.localCandidates();
+    assertEquals(3, c.size());
+    // type preference 126 for host, component 1: (2^24)*126 + (2^8)*localPref + 255.
+    for (Candidate x : c) {
+      assertEquals(126, x.priority() >>> 24);
+      assertEquals(255, x.priority() & 0xFF);
+    }
+    assertEquals(3, c.stream().map(Candidate::priority).distinct().count(),
+        "distinct local preferences per base");
+    assertEquals(c.get(0).foundation(), c.get(1).foundation(), "same type and base IP");
+    assertNotEquals(c.get(0).foundation(), c.get(2).foundation(), "another base IP");
+  }
 }
