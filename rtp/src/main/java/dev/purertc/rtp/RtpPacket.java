@@ -37,6 +37,10 @@ public final class RtpPacket {
   private static final int NO_EXTENSION = -1;
 
   private final ByteBuffer bytes; // slice: position 0, limit = packet length, big-endian
+  // The fixed header's three words, read once by parse: accessors are then plain field reads.
+  private final int word0;
+  private final int timestampBits;
+  private final int ssrcBits;
   private final int csrcCount;
   private final int extensionProfile; // NO_EXTENSION when the X bit is clear
   private final int extensionDataOffset;
@@ -47,6 +51,9 @@ public final class RtpPacket {
 
   private RtpPacket(
       ByteBuffer bytes,
+      int word0,
+      int timestampBits,
+      int ssrcBits,
       int csrcCount,
       int extensionProfile,
       int extensionDataOffset,
@@ -55,6 +62,9 @@ public final class RtpPacket {
       int payloadLength,
       int paddingLength) {
     this.bytes = bytes;
+    this.word0 = word0;
+    this.timestampBits = timestampBits;
+    this.ssrcBits = ssrcBits;
     this.csrcCount = csrcCount;
     this.extensionProfile = extensionProfile;
     this.extensionDataOffset = extensionDataOffset;
@@ -77,7 +87,8 @@ public final class RtpPacket {
     if (length < FIXED_HEADER_BYTES) {
       throw new RtpParseException(0, "RTP packet of " + length + " bytes is shorter than the 12-byte fixed header");
     }
-    int b0 = b.get(0) & 0xFF;
+    int word0 = b.getInt(0);
+    int b0 = word0 >>> 24;
     int version = b0 >>> 6;
     if (version != 2) {
       throw new RtpParseException(0, "RTP version " + version + " is not 2");
@@ -115,7 +126,8 @@ public final class RtpPacket {
       checkElements(b, profile, extOffset, extLength);
       offset = extOffset + extLength;
     }
-    return new RtpPacket(b, csrcCount, profile, extOffset, extLength, offset, end - offset, paddingLength);
+    return new RtpPacket(b, word0, b.getInt(4), b.getInt(8), csrcCount, profile, extOffset, extLength,
+        offset, end - offset, paddingLength);
   }
 
   /** RFC 8285 sections 4.2 and 4.3: every element must lie inside the extension block. */
@@ -176,27 +188,27 @@ public final class RtpPacket {
 
   /** The M bit; for audio, the first packet of a talkspurt (RFC 3551 section 4.1). */
   public boolean marker() {
-    return (bytes.get(1) & 0x80) != 0;
+    return (word0 & 0x0080_0000) != 0;
   }
 
   /** Payload type, 0..127. */
   public int payloadType() {
-    return bytes.get(1) & 0x7F;
+    return (word0 >>> 16) & 0x7F;
   }
 
   /** Sequence number, 0..65535; see {@link SequenceUnwrapper} for the extended form. */
   public int sequenceNumber() {
-    return bytes.getShort(2) & 0xFFFF;
+    return word0 & 0xFFFF;
   }
 
   /** RTP timestamp in clock-rate units, 0..2^32-1. */
   public long timestamp() {
-    return bytes.getInt(4) & 0xFFFF_FFFFL;
+    return timestampBits & 0xFFFF_FFFFL;
   }
 
   /** Synchronization source, 0..2^32-1. */
   public long ssrc() {
-    return bytes.getInt(8) & 0xFFFF_FFFFL;
+    return ssrcBits & 0xFFFF_FFFFL;
   }
 
   /** Number of contributing sources, 0..15. */
