@@ -140,7 +140,9 @@ public final class RtpPacket {
     int i = start;
     while (i < end) {
       int h = b.get(i) & 0xFF;
-      if (h == 0) { // padding byte between elements
+      // Padding: a zero byte; in the one-byte form any byte with ID 0 (RFC 8285 4.2 reserves
+      // ID 0 for padding; like libwebrtc, a non-zero length does not make it an element).
+      if (oneByte ? h >>> 4 == 0 : h == 0) {
         i++;
         continue;
       }
@@ -302,7 +304,7 @@ public final class RtpPacket {
     int i = extensionDataOffset;
     while (i < end) {
       int h = bytes.get(i) & 0xFF;
-      if (h == 0) {
+      if (oneByte ? h >>> 4 == 0 : h == 0) {
         i++;
         continue;
       }
@@ -338,7 +340,7 @@ public final class RtpPacket {
     int i = extensionDataOffset;
     while (i < end) {
       int h = bytes.get(i) & 0xFF;
-      if (h == 0) {
+      if (oneByte ? h >>> 4 == 0 : h == 0) {
         i++;
         continue;
       }

@@ -125,6 +125,13 @@ class RtpPacketTest {
   }
 
   @Test
+  void aOneByteHeaderWithId0IsPaddingWhateverItsLengthField() {
+    byte[] b = Kat.hex("9000000100000000000000 01 BEDE0001 02 10AA 00 11");
+    RtpPacket p = RtpPacket.parse(ByteBuffer.wrap(b));
+    assertEquals(List.of(new HeaderExtension(1, Kat.hex("AA"))), p.headerExtensions());
+  }
+
+  @Test
   void rejectsBadInputWithTheOffsetAndReasonOfTheFault() {
     assertFault("80000001 00000000", 0, "shorter than the 12-byte fixed header");
     assertFault("40000001 00000000 00000000", 0, "version 1");
