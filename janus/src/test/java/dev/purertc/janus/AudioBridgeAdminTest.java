@@ -169,6 +169,16 @@ class AudioBridgeAdminTest {
             assertEquals("127.0.0.1", list.get(0).host());
             assertEquals(Integer.valueOf(111), list.get(0).ptype());
             assertEquals(Boolean.TRUE, list.get(0).alwaysOn());
+            // With someone in the room the mixer runs, and an always-on forwarder sends the mix
+            // (silence here) as RTP to the loopback sink.
+            ab.join(AudioBridgeRequest.Join.builder(room).display("mixed").build(), null).join();
+            sink.setSoTimeout(5000);
+            java.net.DatagramPacket packet = new java.net.DatagramPacket(new byte[1500], 1500);
+            sink.receive(packet);
+            byte[] rtp = packet.getData();
+            assertEquals(2, (rtp[0] & 0xff) >> 6, "RTP version 2");
+            assertEquals(111, rtp[1] & 0x7f, "the payload type asked for");
+            ab.leave().join();
             ab.stopRtpForward(new AudioBridgeRequest.StopRtpForward(room, "adm", fwd.streamId(), null)).join();
             assertTrue(ab.listForwarders(new AudioBridgeRequest.ListForwarders(room, "adm")).join().isEmpty());
         }
