@@ -747,8 +747,13 @@ public final class IceAgent {
       if (useCandidate && role == IceRole.CONTROLLED) {
         p.nominateOnSuccess = true;
       }
-      if (p.state != PairState.IN_PROGRESS && !triggered.contains(p)) {
-        p.state = PairState.WAITING;
+      // RFC 8445 §7.3.1.4: a check in progress is answered with a fresh check now rather than
+      // at its next retransmission (its first try may have been lost, e.g. before a TURN
+      // permission existed); the older transaction may still succeed too.
+      if (!triggered.contains(p)) {
+        if (p.state != PairState.IN_PROGRESS) {
+          p.state = PairState.WAITING;
+        }
         triggered.add(p);
       }
     }
