@@ -183,16 +183,31 @@ class AudioBridgeAdminTest {
             assertTrue(ab.listForwarders(new AudioBridgeRequest.ListForwarders(room, "adm")).join().isEmpty());
         }
 
-        // No Ogg Opus file on this machine: Janus refuses to open a missing one (499), and
-        // reports an unknown announcement as not playing.
+        // A missing file: Janus cannot open it (499).
         JanusPluginException noFile = pluginError(ab.playFile(AudioBridgeRequest.PlayFile.builder(room, "/nonexistent/a.opus")
-                .secret("adm").fileId("ann-1").build()));
+                .secret("adm").fileId("ann-0").build()));
         assertEquals(AudioBridgeError.UNKNOWN_ERROR, noFile.code());
-        assertFalse(ab.isPlaying(new AudioBridgeRequest.IsPlaying(room, "adm", "ann-1")).join());
-        // Janus 1.1.2 answers success to stop_file of an announcement that is not playing.
-        ab.stopFile(new AudioBridgeRequest.StopFile(room, "adm", "ann-1")).join();
+
+        // A real Ogg Opus file (10 s of silence, written here): it plays to the participants,
+        // who hear of its start and stop; is_playing follows.
+        java.nio.file.Path opus = server.recordingsDir().resolve("announcement-" + room + ".opus");
+        java.nio.file.Files.write(opus, OggOpusFile.silence(500, 50));
+        EventRecorder<AudioBridgeEvent> heard = new EventRecorder<>();
+        ab.addListener(heard);
+        ab.join(AudioBridgeRequest.Join.builder(room).display("listener").build(), null).join();
+        String fileId = ab.playFile(AudioBridgeRequest.PlayFile.builder(room, opus.toString()).secret("adm")
+                .fileId("ann-1").loop(true).build()).join();
+        assertEquals("ann-1", fileId);
+        assertEquals(new AudioBridgeEvent.Announcement(room, "ann-1", true),
+                heard.await(AudioBridgeEvent.Announcement.class, java.time.Duration.ofSeconds(5)));
+        assertTrue(ab.isPlaying(new AudioBridgeRequest.IsPlaying(room, "adm", "ann-1")).join());
         assertEquals(AudioBridgeError.UNAUTHORIZED,
                 pluginError(ab.stopFile(new AudioBridgeRequest.StopFile(room, "bad", "ann-1"))).code());
+        ab.stopFile(new AudioBridgeRequest.StopFile(room, "adm", "ann-1")).join();
+        assertEquals(new AudioBridgeEvent.Announcement(room, "ann-1", false),
+                heard.await(AudioBridgeEvent.Announcement.class, java.time.Duration.ofSeconds(5)));
+        assertFalse(ab.isPlaying(new AudioBridgeRequest.IsPlaying(room, "adm", "ann-1")).join());
+        ab.leave().join();
 
         ab.destroy(new AudioBridgeRequest.Destroy(room, "adm", null)).join();
     }
