@@ -99,10 +99,14 @@ class RtpProperties {
     if (bytes.length > 0 && forceVersion2) {
       bytes[0] = (byte) ((bytes[0] & 0x3F) | 0x80);
     }
-    if (bytes.length > 14 && forceExtension) {
-      bytes[0] = (byte) ((bytes[0] & 0x20) | 0x90); // V=2, X=1, no CSRC, keep P
-      bytes[12] = (byte) (bytes[13] % 2 == 0 ? 0xBE : 0x10);
-      bytes[13] = (byte) (bytes[12] == (byte) 0xBE ? 0xDE : 0x00);
+    if (bytes.length > 16 && forceExtension) {
+      // V=2, X=1, no CSRC, no padding; an RFC 8285 block that fits, with random elements in it.
+      bytes[0] = (byte) 0x90;
+      boolean oneByte = bytes[13] % 2 == 0;
+      bytes[12] = (byte) (oneByte ? 0xBE : 0x10);
+      bytes[13] = (byte) (oneByte ? 0xDE : 0x00);
+      bytes[14] = 0;
+      bytes[15] = (byte) Math.min((bytes.length - 16) / 4, Math.floorMod(bytes[15], 8));
     }
     RtpPacket p;
     try {
