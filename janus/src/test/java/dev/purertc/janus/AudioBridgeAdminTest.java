@@ -214,6 +214,49 @@ class AudioBridgeAdminTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ws", "http"})
+    void createWithEveryRoomOptionRecordsAndPlacesParticipants(String transport) throws Exception {
+        AudioBridge ab = attach(transport);
+        long room = ROOMS.incrementAndGet();
+        java.nio.file.Path dir = server.recordingsDir();
+        ab.create(AudioBridgeRequest.Create.builder().room(room).permanent(false).description("all options")
+                .secret("adm").pin("9").isPrivate(false).allowed(List.of("tok")).samplingRate(24000).spatialAudio(true)
+                .audiolevelExt(true).audiolevelEvent(true).audioActivePackets(50).audioLevelAverage(30)
+                .defaultPrebuffering(3).defaultExpectedloss(5).defaultBitrate(32000).record(true)
+                .recordFile("all-" + room + ".wav").recordDir(dir.toString()).mjrs(false).mjrsDir(dir.toString())
+                .allowRtpParticipants(false).build()).join();
+        RoomInfo info = ab.list().join().stream().filter(r -> r.room() == room).findFirst().orElseThrow();
+        assertEquals(24000, info.samplingRate());
+        assertTrue(info.spatialAudio());
+        assertTrue(info.record());
+        assertTrue(info.pinRequired());
+
+        ab.join(AudioBridgeRequest.Join.builder(room).pin("9").token("tok").display("left").spatialPosition(10)
+                .audioLevelAverage(40).audioActivePackets(25).build(), null).join();
+        Participant me = ab.listParticipants(room).join().get(0);
+        assertEquals(Integer.valueOf(10), me.spatialPosition());
+        ab.configure(AudioBridgeRequest.Configure.builder().spatialPosition(90).build(), null).join();
+        assertEquals(Integer.valueOf(90), ab.listParticipants(room).join().get(0).spatialPosition());
+
+        ab.enableMjrs(new AudioBridgeRequest.EnableMjrs(room, "adm", true, dir.toString())).join();
+        ab.enableMjrs(new AudioBridgeRequest.EnableMjrs(room, "adm", false, null)).join();
+
+        java.nio.file.Path wav = dir.resolve("all-" + room + ".wav");
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!java.nio.file.Files.exists(wav)) {
+            assertTrue(ab.exists(room).join());
+            assertTrue(System.nanoTime() < deadline, "Janus did not start the WAV file " + wav);
+        }
+        ab.leave().join();
+        ab.edit(AudioBridgeRequest.Edit.builder(room).secret("adm").newPin("").newSecret("adm2").build()).join();
+        assertFalse(ab.list().join().stream().filter(r -> r.room() == room).findFirst().orElseThrow().pinRequired(),
+                "an empty new_pin removes the PIN");
+        assertEquals(AudioBridgeError.UNAUTHORIZED,
+                pluginError(ab.destroy(new AudioBridgeRequest.Destroy(room, "adm", null))).code());
+        ab.destroy(new AudioBridgeRequest.Destroy(room, "adm2", null)).join();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ws", "http"})
     void suspendAndResumeAreUnknownToJanus112(String transport) {
         AudioBridge ab = attach(transport);
         long room = ROOMS.incrementAndGet();
