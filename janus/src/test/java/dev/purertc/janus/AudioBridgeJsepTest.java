@@ -141,4 +141,29 @@ class AudioBridgeJsepTest {
         ab.destroy(new AudioBridgeRequest.Destroy(room, null, null)).join();
         session.destroy().join();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ws", "http"})
+    void joinWithGenerateOfferGetsJanusOfferAndTheSdpModulesAnswerIsAccepted(String transport) {
+        client = server.connect(transport, Duration.ofSeconds(1));
+        JanusSession session = client.createSession().join();
+        AudioBridge ab = AudioBridge.attach(session).join();
+        long room = transport.equals("ws") ? 740_005 : 740_006;
+        ab.create(AudioBridgeRequest.Create.builder().room(room).build()).join();
+        AudioBridgeEvent.Joined joined = ab.join(AudioBridgeRequest.Join.builder(room).display("answerer")
+                .generateOffer(true).build(), null).join();
+        assertEquals("offer", joined.jsep().type());
+        SessionDescription janusOffer = SessionDescription.parse(joined.jsep().sdp());
+        byte[] digest = new byte[32];
+        new SplittableRandom(3).nextBytes(digest);
+        SessionDescription answer = dev.purertc.sdp.Jsep.createAnswer(janusOffer,
+                AudioCapabilities.defaults(Fingerprint.of("sha-256", digest), new SplittableRandom(4)));
+        assertTrue(answer.media().get(0).codecs().stream().anyMatch(c -> c.is("opus", 48000)));
+        AudioBridgeEvent.Configured configured = ab.configure(AudioBridgeRequest.Configure.builder().build(),
+                Jsep.answer(answer.format())).join();
+        assertEquals(null, configured.jsep(), "an answer gets no JSEP back");
+        ab.leave().join();
+        ab.destroy(new AudioBridgeRequest.Destroy(room, null, null)).join();
+        session.destroy().join();
+    }
 }
