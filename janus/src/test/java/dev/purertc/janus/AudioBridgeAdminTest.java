@@ -257,6 +257,28 @@ class AudioBridgeAdminTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ws", "http"})
+    void roomsWithGroupsCheckTheGroupOfJoinsConfiguresAndForwarders(String transport) throws Exception {
+        AudioBridge ab = attach(transport);
+        long room = ROOMS.incrementAndGet();
+        ab.create(AudioBridgeRequest.Create.builder().room(room).groups(List.of("red", "blue")).build()).join();
+        assertEquals(AudioBridgeError.NO_SUCH_GROUP, pluginError(ab.join(AudioBridgeRequest.Join.builder(room)
+                .group("green").build(), null)).code());
+        ab.join(AudioBridgeRequest.Join.builder(room).group("red").display("grouped").build(), null).join();
+        ab.configure(AudioBridgeRequest.Configure.builder().group("blue").build(), null).join();
+        assertEquals(AudioBridgeError.NO_SUCH_GROUP,
+                pluginError(ab.configure(AudioBridgeRequest.Configure.builder().group("green").build(), null)).code());
+        try (java.net.DatagramSocket sink = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            RtpForwarder fwd = ab.rtpForward(AudioBridgeRequest.RtpForward.builder(room, "127.0.0.1", sink.getLocalPort())
+                    .group("blue").build()).join();
+            assertEquals(1, ab.listForwarders(new AudioBridgeRequest.ListForwarders(room, null)).join().size());
+            ab.stopRtpForward(new AudioBridgeRequest.StopRtpForward(room, null, fwd.streamId(), null)).join();
+        }
+        ab.leave().join();
+        ab.destroy(new AudioBridgeRequest.Destroy(room, null, null)).join();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ws", "http"})
     void suspendAndResumeAreUnknownToJanus112(String transport) {
         AudioBridge ab = attach(transport);
         long room = ROOMS.incrementAndGet();
