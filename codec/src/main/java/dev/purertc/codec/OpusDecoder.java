@@ -27,6 +27,7 @@ public final class OpusDecoder implements AudioDecoder {
     /** Samples per channel of the last packet decoded, the size of one concealed frame. */
     private int lastFrameSamples;
     private OpusPacketHeader lastHeader;
+    private int lastPayloadBytes = -1;
 
     /**
      * @param sampleRate output rate in Hz: 8000, 12000, 16000, 24000 or 48000 (any Opus stream
@@ -87,6 +88,7 @@ public final class OpusDecoder implements AudioDecoder {
         }
         counters.decodedFrames++;
         lastHeader = header;
+        lastPayloadBytes = payload.length;
         lastFrameSamples = samples;
         return output(samples);
     }
@@ -141,6 +143,14 @@ public final class OpusDecoder implements AudioDecoder {
     /** Header of the last payload decoded normally; empty before the first. */
     public Optional<OpusPacketHeader> lastPacketHeader() {
         return Optional.ofNullable(lastHeader);
+    }
+
+    /**
+     * Whether the last payload decoded normally was a DTX packet: at most 2 bytes, a TOC with no
+     * coded audio, for which the decoder produced comfort noise/concealment (libopus DTX).
+     */
+    public boolean lastPacketWasDtx() {
+        return lastPayloadBytes >= 0 && lastPayloadBytes <= 2;
     }
 
     /** Samples per channel of the last decoded packet; the length of one concealed frame. */

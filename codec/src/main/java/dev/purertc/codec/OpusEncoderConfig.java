@@ -39,10 +39,14 @@ public record OpusEncoderConfig(
         Signal signal) {
 
     /**
-     * The stack's default complexity. Chosen from measured cost and quality of Concentus on speech
-     * at 32 kbit/s (see bench/ OpusCodecBenchmark and this module's package documentation).
+     * The stack's default complexity, 6. Measured on 125 s of espeak-ng speech, 48 kHz mono,
+     * 32 kbit/s, VOIP (hybrid mode), codec/docs/opus-performance.md: Concentus's SILK settings
+     * change in tiers (0-1, 2-3, 4-5, 6-7, 8-10); going from 5 to 6 cut the log-spectral distance
+     * from 7.11 to 6.54 dB (the largest step of any tier) for about 14% more encoder CPU, while
+     * 8 and above gained a further 0.23 dB for another ~30-50%. At 6 one encoder costs about
+     * 0.4 ms of CPU per 20 ms frame (2% of a core), about 1.7x libopus 1.3.1 doing the same mode.
      */
-    public static final int DEFAULT_COMPLEXITY = 5;
+    public static final int DEFAULT_COMPLEXITY = 6;
 
     /** Default expected loss for FEC sizing, in percent, until receiver reports say otherwise. */
     public static final int DEFAULT_EXPECTED_LOSS_PERCENT = 10;

@@ -132,15 +132,19 @@ class OpusCodecTest {
     @Test
     void dtxSendsTinyPacketsDuringSilenceAndTheEncoderSaysSo() {
         OpusEncoder encoder = new OpusEncoder(OpusEncoderConfig.defaults(RATE, 1, 32000).withDtx(true));
+        OpusDecoder decoder = new OpusDecoder(RATE, 1);
         short[] silence = new short[encoder.frameSamples()];
         int dtx = 0;
         for (int i = 0; i < 50; i++) {
             byte[] packet = encoder.encode(silence);
+            assertEquals(960, decoder.decode(packet).length);
+            assertEquals(encoder.lastPacketWasDtx(), decoder.lastPacketWasDtx());
             if (encoder.lastPacketWasDtx()) {
                 assertTrue(packet.length <= 2);
                 dtx++;
             }
         }
+        assertEquals(0, decoder.statistics().corruptPayloads());
         assertTrue(dtx >= 30, "only " + dtx + " of 50 silent frames were DTX");
         OpusEncoder noDtx = new OpusEncoder(OpusEncoderConfig.defaults(RATE, 1, 32000));
         for (int i = 0; i < 50; i++) {
