@@ -196,6 +196,40 @@ class OpusCodecTest {
     }
 
     @Test
+    void cbrPacketsAllHaveTheSameSizeAndVbrOnesDoNot() {
+        short[] speech = TestSignals.speechLike(RATE, 1.0, 21);
+        List<byte[]> cbr = encodeAll(new OpusEncoder(OpusEncoderConfig.defaults(RATE, 1, 32000).withVbr(false, false)), speech);
+        List<byte[]> vbr = encodeAll(new OpusEncoder(OpusEncoderConfig.defaults(RATE, 1, 32000)), speech);
+        // 32 kbit/s for 20 ms = 80 bytes per packet.
+        assertTrue(cbr.stream().allMatch(p -> p.length == 80), "CBR sizes " + cbr.stream().map(p -> p.length).distinct().toList());
+        assertTrue(vbr.stream().map(p -> p.length).distinct().count() > 5);
+    }
+
+    @Test
+    void forcedMonoCodesAStereoInputAsAMonoStream() {
+        OpusEncoder encoder = new OpusEncoder(OpusEncoderConfig.defaults(RATE, 2, 64000).withForceMono(true));
+        short[] stereo = new short[960 * 2];
+        short[] left = TestSignals.tone(RATE, 440, 0.3, 960);
+        for (int i = 0; i < 960; i++) {
+            stereo[2 * i] = left[i];
+            stereo[2 * i + 1] = (short) -left[i];
+        }
+        encoder.encode(stereo);
+        assertFalse(encoder.lastPacketHeader().stereo());
+        OpusEncoder free = new OpusEncoder(OpusEncoderConfig.defaults(RATE, 2, 64000));
+        free.encode(stereo);
+        assertTrue(free.lastPacketHeader().stereo());
+    }
+
+    @Test
+    void aDecoderAtAnotherRateGivesThatRatesFrameLength() {
+        OpusDecoder decoder = new OpusDecoder(16000, 1);
+        byte[] packet = new OpusEncoder(RATE, 1, 32000).encode(TestSignals.tone(RATE, 440, 0.3, 960));
+        assertEquals(320, decoder.decode(packet).length);
+        assertEquals(320, decoder.conceal().length);
+    }
+
+    @Test
     void encoderRejectsAFrameOfTheWrongLength() {
         OpusEncoder encoder = new OpusEncoder(RATE, 1, 32000);
         assertThrows(IllegalArgumentException.class, () -> encoder.encode(new short[959]));
