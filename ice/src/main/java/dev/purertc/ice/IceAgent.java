@@ -255,6 +255,7 @@ public final class IceAgent {
             turnClients.put(turn, name);
             turnBases.put(turn, base);
             turn.start(nowNanos);
+            drainTurn(turn, nowNanos);
           } else if (config.transportPolicy() == IceTransportPolicy.ALL) {
             TransactionId id = TransactionId.random(random);
             byte[] bytes = StunMessage.of(StunMessage.BINDING, StunClass.REQUEST, id).toBytes();

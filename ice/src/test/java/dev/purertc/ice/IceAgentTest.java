@@ -270,4 +270,20 @@ class IceAgentTest {
     assertEquals(c.get(0).foundation(), c.get(1).foundation(), "same type and base IP");
     assertNotEquals(c.get(0).foundation(), c.get(2).foundation(), "another base IP");
   }
+
+  @Test
+  void gatheringSendsTheFirstAllocateAndBindingRequestAtOnce() {
+    IceAgent agent = new IceAgent(IceConfig.defaults(true).withIceServers(java.util.List.of(
+        IceServer.turn("turn:192.0.2.1:3478", "u", "p"), IceServer.stun("stun:192.0.2.2:3478"))),
+        IceCredentials.random(new SplittableRandom(1)), new SplittableRandom(2));
+    agent.gather(java.util.List.of(SimNetwork.address("10.0.0.1", 1000)), 0);
+    java.util.Set<java.net.InetSocketAddress> to = new java.util.HashSet<>();
+    Transmit t;
+    while ((t = agent.pollTransmit()) != null) {
+      to.add(t.to());
+    }
+    assertEquals(java.util.Set.of(SimNetwork.address("192.0.2.1", 3478),
+        SimNetwork.address("192.0.2.2", 3478)), to, "nothing waits for a retransmission timer");
+    assertEquals(IceGatheringState.GATHERING, agent.gatheringState());
+  }
 }
