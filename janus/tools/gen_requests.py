@@ -79,6 +79,7 @@ REQS = [
    ("Boolean", "record", False, "whether this participant is recorded to an .mjr file"),
    ("String", "filename", False, "the base name of that recording"),
    ("Boolean", "generateOffer", False, "whether Janus makes the SDP offer instead of answering one"),
+   ("PlainRtp", "rtp", False, "join as a plain-RTP participant (no WebRTC) sending from and receiving at this address; the room must allow it"),
  ]),
  ("Configure", "configure", False, "Changes own settings (asynchronous: answered by an {@code event} with {@code result: ok}, and the JSEP answer when an offer went with it).", [
    ("Boolean", "muted", False, "mute or unmute oneself"),

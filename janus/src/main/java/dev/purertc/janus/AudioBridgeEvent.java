@@ -14,8 +14,12 @@ import java.util.Objects;
  */
 public sealed interface AudioBridgeEvent {
 
-    /** Own {@code joined}: this handle is in {@code room} as {@code id}; the others already there. */
-    record Joined(long room, long id, List<Participant> participants, Jsep jsep) implements AudioBridgeEvent {
+    /**
+     * Own {@code joined}: this handle is in {@code room} as {@code id}; the others already there;
+     * Janus's JSEP (answer, or offer with {@code generate_offer}); for a plain-RTP participant, the
+     * address where the plugin expects its RTP, else null.
+     */
+    record Joined(long room, long id, List<Participant> participants, Jsep jsep, PlainRtp rtp) implements AudioBridgeEvent {
         public Joined {
             participants = List.copyOf(participants);
         }
@@ -120,7 +124,8 @@ public sealed interface AudioBridgeEvent {
         switch (kind.textValue()) {
             case "joined":
                 if (data.has("id")) {
-                    return new Joined(id(data, "room"), id(data, "id"), participants(mapper, data), jsep);
+                    return new Joined(id(data, "room"), id(data, "id"), participants(mapper, data), jsep,
+                            data.has("rtp") ? plainRtp(mapper, data.get("rtp")) : null);
                 }
                 return new ParticipantsJoined(id(data, "room"), participants(mapper, data));
             case "roomchanged":
@@ -183,6 +188,17 @@ public sealed interface AudioBridgeEvent {
             throw new JanusProtocolException("plugindata.data." + field, v == null ? "missing" : "not a string");
         }
         return v.textValue();
+    }
+
+    private static PlainRtp plainRtp(ObjectMapper mapper, JsonNode node) {
+        if (node == null || !node.isObject() || !node.path("ip").isTextual() || !node.path("port").canConvertToInt()) {
+            throw new JanusProtocolException("plugindata.data.rtp", "not an object with ip and port");
+        }
+        try {
+            return mapper.treeToValue(node, PlainRtp.class);
+        } catch (Exception e) { // Jackson's checked and unchecked failures alike, and the record's checks
+            throw new JanusProtocolException("plugindata.data.rtp", "cannot read: " + e.getMessage(), e);
+        }
     }
 
     static List<Participant> participants(ObjectMapper mapper, JsonNode data) {

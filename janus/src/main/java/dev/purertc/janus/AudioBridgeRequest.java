@@ -560,8 +560,9 @@ public sealed interface AudioBridgeRequest {
      * @param record whether this participant is recorded to an .mjr file (optional: null = not sent)
      * @param filename the base name of that recording (optional: null = not sent)
      * @param generateOffer whether Janus makes the SDP offer instead of answering one (optional: null = not sent)
+     * @param rtp join as a plain-RTP participant (no WebRTC) sending from and receiving at this address; the room must allow it (optional: null = not sent)
      */
-    record Join(long room, Long id, String group, String pin, String display, String token, Boolean muted, String codec, Integer prebuffer, Integer bitrate, Integer quality, Integer expectedLoss, Integer volume, Integer spatialPosition, String secret, Integer audioLevelAverage, Integer audioActivePackets, Boolean record, String filename, Boolean generateOffer) implements AudioBridgeRequest {
+    record Join(long room, Long id, String group, String pin, String display, String token, Boolean muted, String codec, Integer prebuffer, Integer bitrate, Integer quality, Integer expectedLoss, Integer volume, Integer spatialPosition, String secret, Integer audioLevelAverage, Integer audioActivePackets, Boolean record, String filename, Boolean generateOffer, PlainRtp rtp) implements AudioBridgeRequest {
         public Join {
             if (room <= 0) {
                 throw new IllegalArgumentException("room must be positive: " + room);
@@ -607,6 +608,7 @@ public sealed interface AudioBridgeRequest {
             private Boolean record;
             private String filename;
             private Boolean generateOffer;
+            private PlainRtp rtp;
 
             private Builder() {
             }
@@ -725,8 +727,14 @@ public sealed interface AudioBridgeRequest {
                 return this;
             }
 
+            /** Sets rtp: join as a plain-RTP participant (no WebRTC) sending from and receiving at this address; the room must allow it. */
+            public Builder rtp(PlainRtp rtp) {
+                this.rtp = rtp;
+                return this;
+            }
+
             public Join build() {
-                return new Join(room, id, group, pin, display, token, muted, codec, prebuffer, bitrate, quality, expectedLoss, volume, spatialPosition, secret, audioLevelAverage, audioActivePackets, record, filename, generateOffer);
+                return new Join(room, id, group, pin, display, token, muted, codec, prebuffer, bitrate, quality, expectedLoss, volume, spatialPosition, secret, audioLevelAverage, audioActivePackets, record, filename, generateOffer, rtp);
             }
         }
     }

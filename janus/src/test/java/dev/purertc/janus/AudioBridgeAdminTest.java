@@ -279,6 +279,39 @@ class AudioBridgeAdminTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ws", "http"})
+    void aPlainRtpParticipantGetsThePluginsAddressAndReceivesTheMix(String transport) throws Exception {
+        AudioBridge ab = attach(transport);
+        long room = ROOMS.incrementAndGet();
+        ab.create(AudioBridgeRequest.Create.builder().room(room).allowRtpParticipants(true).build()).join();
+        try (java.net.DatagramSocket sink = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            AudioBridgeEvent.Joined joined = ab.join(AudioBridgeRequest.Join.builder(room).display("rtp-only")
+                    .rtp(new PlainRtp("127.0.0.1", sink.getLocalPort(), 111, null, null)).build(), null).join();
+            PlainRtp plugin = joined.rtp();
+            assertTrue(plugin != null && plugin.port() > 0, "the plugin's RTP address: " + plugin);
+            // The plugin starts sending once it hears from the participant: send it a few RTP
+            // packets (one-byte Opus frames) from the sink, on this machine.
+            java.net.InetAddress pluginAddress = java.net.InetAddress.getByName(plugin.ip());
+            assertTrue(pluginAddress.isLoopbackAddress() || java.net.NetworkInterface.getByInetAddress(pluginAddress) != null,
+                    "the plugin's address is local: " + plugin.ip());
+            for (int seq = 0; seq < 10; seq++) {
+                // RFC 3550 5.1: V=2, PT 111, sequence, timestamp (960 per 20 ms), SSRC; then the payload.
+                int ts = seq * 960;
+                byte[] rtp = {(byte) 0x80, 111, 0, (byte) seq, 0, (byte) (ts >> 16), (byte) (ts >> 8), (byte) ts,
+                    1, 2, 3, 4, 0x08};
+                sink.send(new java.net.DatagramPacket(rtp, rtp.length, pluginAddress, plugin.port()));
+            }
+            sink.setSoTimeout(5000);
+            java.net.DatagramPacket packet = new java.net.DatagramPacket(new byte[1500], 1500);
+            sink.receive(packet);
+            assertEquals(2, (packet.getData()[0] & 0xff) >> 6, "RTP version 2");
+            assertEquals(111, packet.getData()[1] & 0x7f);
+        }
+        ab.leave().join();
+        ab.destroy(new AudioBridgeRequest.Destroy(room, null, null)).join();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ws", "http"})
     void suspendAndResumeAreUnknownToJanus112(String transport) {
         AudioBridge ab = attach(transport);
         long room = ROOMS.incrementAndGet();

@@ -101,6 +101,11 @@ class AudioBridgeRequestProperties {
         if (type == AudioBridgeRequest.AllowedAction.class) {
             return (Arbitrary<Object>) (Arbitrary<?>) Arbitraries.of(AudioBridgeRequest.AllowedAction.class);
         }
+        if (type == PlainRtp.class) {
+            return (Arbitrary<Object>) (Arbitrary<?>) Combinators.combine(texts(), Arbitraries.integers().between(0, 65535),
+                    Arbitraries.integers().between(0, 127).injectNull(0.3), Arbitraries.integers().between(1, 14).injectNull(0.3),
+                    Arbitraries.of(true, false).injectNull(0.3)).as(PlainRtp::new).injectNull(0.5);
+        }
         if (type instanceof ParameterizedType p && p.getRawType() == List.class
                 && p.getActualTypeArguments()[0] == String.class) {
             return (Arbitrary<Object>) (Arbitrary<?>) texts().list().ofMaxSize(4).injectNull(0.3);
@@ -163,6 +168,9 @@ class AudioBridgeRequestProperties {
                 MAPPER.readTree(AudioBridge.toJson(MAPPER, new AudioBridgeRequest.StopRtpForward(7, null, 99, null)).toString()));
         assertEquals(MAPPER.readTree("{\"request\":\"list\"}"), AudioBridge.toJson(MAPPER, new AudioBridgeRequest.ListRooms()));
         assertTrue(new AudioBridgeRequest.Join(1, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null).request().equals("join"));
+                null, null, null, null, null, null, null, null).request().equals("join"));
+        assertEquals(MAPPER.readTree("{\"request\":\"join\",\"room\":7,\"rtp\":{\"ip\":\"127.0.0.1\",\"port\":5000,"
+                + "\"payload_type\":111,\"audiolevel_ext\":1,\"fec\":true}}"), MAPPER.readTree(AudioBridge.toJson(MAPPER,
+                AudioBridgeRequest.Join.builder(7).rtp(new PlainRtp("127.0.0.1", 5000, 111, 1, true)).build()).toString()));
     }
 }

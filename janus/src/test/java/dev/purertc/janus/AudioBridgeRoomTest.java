@@ -20,7 +20,7 @@ class AudioBridgeRoomTest {
         List<AudioBridgeEvent> causes = new ArrayList<>();
         room.addListener((r, cause) -> causes.add(cause));
         room.expectSelf("me", false);
-        room.apply(new AudioBridgeEvent.Joined(5, 1, List.of(p(2, "bob", false)), null));
+        room.apply(new AudioBridgeEvent.Joined(5, 1, List.of(p(2, "bob", false)), null, null));
         room.apply(new AudioBridgeEvent.Talking(5, 2, true));
         assertEquals(Boolean.TRUE, room.participant(2).orElseThrow().talking());
         room.apply(new AudioBridgeEvent.ParticipantsUpdated(5, List.of(p(2, "bobby", true))));
@@ -38,7 +38,7 @@ class AudioBridgeRoomTest {
     void eventsOfAnotherRoomOrUnknownParticipantsChangeNothing() {
         AudioBridgeRoom room = new AudioBridgeRoom();
         room.expectSelf("me", true);
-        room.apply(new AudioBridgeEvent.Joined(5, 1, List.of(), null));
+        room.apply(new AudioBridgeEvent.Joined(5, 1, List.of(), null, null));
         room.apply(new AudioBridgeEvent.ParticipantsJoined(6, List.of(p(9, "elsewhere", false))));
         room.apply(new AudioBridgeEvent.Talking(5, 77, true));
         room.apply(new AudioBridgeEvent.Leaving(5, 77));
@@ -50,7 +50,7 @@ class AudioBridgeRoomTest {
         for (AudioBridgeEvent end : List.of(new AudioBridgeEvent.Kicked(5, 1), new AudioBridgeEvent.Left(5, 1),
                 new AudioBridgeEvent.Destroyed(5))) {
             AudioBridgeRoom room = new AudioBridgeRoom();
-            room.apply(new AudioBridgeEvent.Joined(5, 1, List.of(p(2, "bob", false)), null));
+            room.apply(new AudioBridgeEvent.Joined(5, 1, List.of(p(2, "bob", false)), null, null));
             room.apply(new AudioBridgeEvent.RoomMuted(5, true));
             assertTrue(room.roomMuted());
             room.apply(end);
@@ -64,7 +64,7 @@ class AudioBridgeRoomTest {
     @Test
     void anotherParticipantKickedIsRemovedAndRoomChangeStartsOver() {
         AudioBridgeRoom room = new AudioBridgeRoom();
-        room.apply(new AudioBridgeEvent.Joined(5, 1, List.of(p(2, "bob", false), p(3, "carol", false)), null));
+        room.apply(new AudioBridgeEvent.Joined(5, 1, List.of(p(2, "bob", false), p(3, "carol", false)), null, null));
         room.apply(new AudioBridgeEvent.Kicked(5, 3));
         assertEquals(List.of(1L, 2L), room.participants().stream().map(Participant::id).toList());
         room.expectSelf("me-too", false);
@@ -77,7 +77,7 @@ class AudioBridgeRoomTest {
     void ownConfigureChangesApplyToSelf() {
         AudioBridgeRoom room = new AudioBridgeRoom();
         room.expectSelf("me", false);
-        room.apply(new AudioBridgeEvent.Joined(5, 1, List.of(), null));
+        room.apply(new AudioBridgeEvent.Joined(5, 1, List.of(), null, null));
         room.selfConfigured("new-me", true, new AudioBridgeEvent.Configured(null));
         assertEquals(p(1, "new-me", true), room.participant(1).orElseThrow());
         room.selfConfigured(null, false, new AudioBridgeEvent.Configured(null));

@@ -152,7 +152,7 @@ class JanusDispatcherProperties {
             AudioBridgeEvent event = AudioBridgeEvent.parse(AB_MAPPER, data, null);
             // Whatever was read, the room model takes it without failing.
             AudioBridgeRoom room = new AudioBridgeRoom();
-            room.apply(new AudioBridgeEvent.Joined(1, 1, List.of(), null));
+            room.apply(new AudioBridgeEvent.Joined(1, 1, List.of(), null, null));
             room.apply(event);
             assertTrue(!room.joined() || room.participant(room.selfId()).isPresent());
         } catch (JanusProtocolException expected) {
