@@ -966,11 +966,10 @@ public final class IceAgent {
       }
       drainTurn(t, nowNanos);
     }
-    if (remoteCredentials != null && nextCheckNanos <= nowNanos) {
+    if (remoteCredentials != null && hasCheckWork() && checkDueNanos() <= nowNanos) {
+      // RFC 8445 §6.1.4.2: at most one check per Ta.
       nextCheckNanos = nowNanos + config.taMillis() * MS;
-      if (!sendNextCheck(nowNanos)) {
-        nextCheckNanos = Long.MAX_VALUE;
-      }
+      sendNextCheck(nowNanos);
     }
     Pair consentPair = selected;
     if (consentPair != null && remoteCredentials != null && nextConsentNanos - nowNanos <= 0) {
@@ -978,6 +977,25 @@ public final class IceAgent {
       scheduleConsent(nowNanos);
     }
     updateConsentState(nowNanos);
+  }
+
+  /** Whether a triggered, waiting or frozen pair, or a nomination, waits for the pacer. */
+  private boolean hasCheckWork() {
+    if (!triggered.isEmpty()
+        || (role == IceRole.CONTROLLING && !nominationStarted && firstValidNanos != Long.MAX_VALUE)) {
+      return true;
+    }
+    for (Pair p : pairs) {
+      if (p.state == PairState.WAITING || p.state == PairState.FROZEN) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** When the pacer may send the next check: Ta after the last one (at once if none yet). */
+  private long checkDueNanos() {
+    return nextCheckNanos;
   }
 
   /** RFC 8445 §6.1.4.2: one check per Ta, triggered first, then the best waiting pair. */
@@ -1102,16 +1120,8 @@ public final class IceAgent {
       next = Math.min(next, t.nextDeadlineNanos());
     }
     if (remoteCredentials != null) {
-      boolean work = !triggered.isEmpty() || (role == IceRole.CONTROLLING && !nominationStarted
-          && firstValidNanos != Long.MAX_VALUE);
-      for (Pair p : pairs) {
-        work |= p.state == PairState.WAITING || p.state == PairState.FROZEN;
-      }
-      if (work) {
-        if (nextCheckNanos == Long.MAX_VALUE) {
-          nextCheckNanos = Long.MIN_VALUE;
-        }
-        next = Math.min(next, nextCheckNanos);
+      if (hasCheckWork()) {
+        next = Math.min(next, checkDueNanos());
       }
       if (selected != null) {
         next = Math.min(next, nextConsentNanos);
