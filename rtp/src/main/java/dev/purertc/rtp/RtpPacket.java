@@ -101,6 +101,10 @@ public final class RtpPacket {
       if (paddingLength == 0) {
         throw new RtpParseException(length - 1, "padding count is 0 but the P bit is set");
       }
+      if (paddingLength > length - FIXED_HEADER_BYTES) {
+        throw new RtpParseException(length - 1, "padding count " + paddingLength + " exceeds the "
+            + (length - FIXED_HEADER_BYTES) + " bytes after the fixed header");
+      }
       end = length - paddingLength;
     }
     int csrcCount = b0 & 0x0F;

@@ -137,7 +137,8 @@ class RtpPacketTest {
     assertFault("40000001 00000000 00000000", 0, "version 1");
     assertFault("83000001 00000000 00000000 00000001", 0, "CSRC count 3");
     assertFault("A0000001 00000000 00000000 00", 12, "padding count is 0");
-    assertFault("A0000001 00000000 00000000 0011", 0, "precede the padding");
+    assertFault("A0000001 00000000 00000000 0011", 13, "padding count 17 exceeds the 2 bytes");
+    assertFault("A1000001 00000000 00000000 0002", 0, "CSRC count 1 needs 16 header bytes but only 12 precede the padding");
     assertFault("90000001 00000000 00000000 BEDE", 12, "extension header needs 4 bytes");
     assertFault("90000001 00000000 00000000 BEDE0002 00000000", 14, "extension length of 8 bytes");
     assertFault("90000001 00000000 00000000 BEDE0001 13AA0000", 17, "extension element needs 4 bytes");
