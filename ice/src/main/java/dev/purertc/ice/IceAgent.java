@@ -245,12 +245,20 @@ public final class IceAgent {
       }
       for (IceServer server : config.iceServers()) {
         for (IceServer.Url url : server.parsedUrls()) {
-          if (url.address().getAddress().getClass() != base.getAddress().getClass()) {
+          String name = (url.turn() ? "turn:" : "stun:") + url.host() + ":" + url.port();
+          InetSocketAddress serverAddress;
+          try {
+            // An IP literal never blocks; a host name is resolved here, on the caller's thread.
+            serverAddress = url.address();
+          } catch (IllegalArgumentException e) {
+            events.add(new IceEvent.ServerError(name, 0, e.getMessage()));
             continue;
           }
-          String name = (url.turn() ? "turn:" : "stun:") + url.address();
+          if (serverAddress.getAddress().getClass() != base.getAddress().getClass()) {
+            continue;
+          }
           if (url.turn()) {
-            TurnClient turn = new TurnClient(url.address(), server.username(), server.credential(),
+            TurnClient turn = new TurnClient(serverAddress, server.username(), server.credential(),
                 random);
             turnClients.put(turn, name);
             turnBases.put(turn, base);
@@ -259,10 +267,10 @@ public final class IceAgent {
           } else if (config.transportPolicy() == IceTransportPolicy.ALL) {
             TransactionId id = TransactionId.random(random);
             byte[] bytes = StunMessage.of(StunMessage.BINDING, StunClass.REQUEST, id).toBytes();
-            Probe p = new Probe(name, base, url.address(), bytes);
+            Probe p = new Probe(name, base, serverAddress, bytes);
             // Gathering should not hang on a dead server: 3 sends, fail after 3.5 s.
             probes.start(id, p, nowNanos, CHECK_RTO_NANOS, 3, 4);
-            out.add(new Transmit(base, url.address(), bytes));
+            out.add(new Transmit(base, serverAddress, bytes));
           }
         }
       }
@@ -700,6 +708,20 @@ public final class IceAgent {
     if (!user.get().value().startsWith(localCredentials.ufrag() + ":")
         || !StunIntegrity.verify(raw, key)) {
       respondError(local, source, m, ErrorCode.UNAUTHENTICATED, "Unauthenticated", null, nowNanos);
+      return;
+    }
+    // RFC 8489 §6.3.1.1: unknown comprehension-required attributes get a 420.
+    List<Integer> unknown = new ArrayList<>();
+    for (StunAttribute a : m.attributes()) {
+      if (a instanceof StunAttribute.Unknown u && StunAttribute.isComprehensionRequired(u.type())) {
+        unknown.add(u.type());
+      }
+    }
+    if (!unknown.isEmpty()) {
+      transmit(local, source, StunMessage.of(StunMessage.BINDING, StunClass.ERROR_RESPONSE,
+          m.transactionId(), new ErrorCode(ErrorCode.UNKNOWN_ATTRIBUTE, "Unknown Attribute"),
+          new StunAttribute.UnknownAttributes(unknown)).withIntegrity(key).withFingerprint()
+          .toBytes(), nowNanos);
       return;
     }
     // RFC 8445 §7.3.1.1: role conflicts.

@@ -40,7 +40,7 @@ public record IceServer(List<String> urls, String username, String credential) {
     return new IceServer(List.of(url), username, credential);
   }
 
-  /** The parsed URLs. Host names are resolved here (blocking); IP literals never block. */
+  /** The parsed URLs; nothing is resolved yet. */
   List<Url> parsedUrls() {
     List<Url> out = new ArrayList<>();
     for (String url : urls) {
@@ -49,8 +49,17 @@ public record IceServer(List<String> urls, String username, String credential) {
     return out;
   }
 
-  /** A parsed STUN/TURN URL. */
-  record Url(boolean turn, InetSocketAddress address) {
+  /** A parsed STUN/TURN URL; the host is resolved only when {@link #address()} is called. */
+  record Url(boolean turn, String host, int port) {
+    /** The server address; resolves a host name (blocking) unless it is an IP literal. */
+    InetSocketAddress address() {
+      try {
+        return new InetSocketAddress(InetAddress.getByName(host), port);
+      } catch (UnknownHostException e) {
+        throw new IllegalArgumentException("cannot resolve " + host, e);
+      }
+    }
+
     static Url parse(String url) {
       String s = url.strip();
       String lower = s.toLowerCase(Locale.ROOT);
@@ -93,11 +102,7 @@ public record IceServer(List<String> urls, String username, String credential) {
       if (host.isEmpty()) {
         throw new IllegalArgumentException(url + ": no host");
       }
-      try {
-        return new Url(turn, new InetSocketAddress(InetAddress.getByName(host), port));
-      } catch (UnknownHostException e) {
-        throw new IllegalArgumentException(url + ": cannot resolve " + host, e);
-      }
+      return new Url(turn, host, port);
     }
 
     private static int port(String url, String text) {
