@@ -40,7 +40,10 @@ package dev.purertc.codec;
  * </table>
  * Asserted: ripple below 0.05 dB, alias/image below −70 dB. Group delay measured at 36 output
  * samples for 48000 → 8000 (4.5 ms). Cost: taps/phase multiply-adds per output sample per
- * channel, e.g. 431 × 8000 ≈ 3.4 M/s for 48 → 8 kHz. Not measured: its speed under JMH.
+ * channel, e.g. 431 × 8000 ≈ 3.4 M/s for 48 → 8 kHz. JMH (bench/ ResamplerBenchmark, 10 ms
+ * mono chunks, CPU time on a loaded shared 2-core machine): 30–35 µs per chunk for 48→8, 8→48,
+ * 48→16 and 44.1→48 kHz, about 300x realtime; 2–7.5 KB allocated per chunk (the working
+ * buffers and the output).
  *
  * <p>Channels: stereo→mono averages the two channels; mono→stereo copies the one into both.
  * Channel conversion happens before resampling when reducing channels and after when adding, so
