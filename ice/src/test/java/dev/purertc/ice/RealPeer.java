@@ -84,7 +84,8 @@ final class RealPeer implements AutoCloseable {
       if (left <= 0) {
         return false;
       }
-      wait(Math.max(1, left / 1_000_000));
+      // Woken by every event; the 20 ms cap also catches conditions that change without one.
+      wait(Math.max(1, Math.min(20, left / 1_000_000)));
     }
     return true;
   }
