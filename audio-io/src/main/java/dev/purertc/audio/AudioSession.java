@@ -46,7 +46,9 @@ public final class AudioSession implements AutoCloseable {
     private final Pactl pactl;
     private final ExecutorService events;
     private final Thread watchThread;
-    private final Map<Direction, Integer> pendingMoves = new EnumMap<>(Direction.class);
+    /** Streams to put on their route; each request numbered, so a move in flight cannot retire a newer one. */
+    private final Map<Direction, PendingMove> pendingMoves = new EnumMap<>(Direction.class);
+    private long moveRequests;
     private PulseAudioWatcher pulseWatcher;
     private CaptureStream capture;
     private PlaybackStream playback;
@@ -233,7 +235,7 @@ public final class AudioSession implements AutoCloseable {
             OpenedLine line = OpenedLine.open(mixer, device, direction, channels, config.bufferMillis());
             if (device.backend() == AudioBackend.PULSE_AUDIO) {
                 synchronized (lock) {
-                    pendingMoves.put(direction, MOVE_ATTEMPTS);
+                    requestMove(direction);
                 }
             }
             return line;
@@ -278,12 +280,13 @@ public final class AudioSession implements AutoCloseable {
                             && change.previous().backend() == AudioBackend.PULSE_AUDIO
                             && change.current().backend() == AudioBackend.PULSE_AUDIO && stream.hasLine();
                     if (serverMove) {
-                        pendingMoves.put(change.direction(), MOVE_ATTEMPTS); // the server moves the live stream
+                        requestMove(change.direction()); // the server moves the live stream
                     } else {
                         stream.requestReopen();
                     }
                 }
             }
+            LOG.debug("event {}", event.format());
             AudioEvent e = event;
             events.execute(() -> {
                 try {
@@ -325,19 +328,28 @@ public final class AudioSession implements AutoCloseable {
         }
     }
 
+    private record PendingMove(long request, int attemptsLeft) {
+    }
+
+    /** Under the lock. */
+    private void requestMove(Direction direction) {
+        pendingMoves.put(direction, new PendingMove(++moveRequests, MOVE_ATTEMPTS));
+    }
+
     /** Puts this process's server streams on their routes (pactl calls, outside the lock). */
     private void movePending() {
         for (Direction direction : Direction.values()) {
             AudioDevice target;
+            PendingMove move;
             synchronized (lock) {
-                Integer left = pendingMoves.get(direction);
-                if (left == null) {
+                move = pendingMoves.get(direction);
+                if (move == null) {
                     continue;
                 }
-                if (left <= 1) {
+                if (move.attemptsLeft() <= 1) {
                     pendingMoves.remove(direction);
                 } else {
-                    pendingMoves.put(direction, left - 1);
+                    pendingMoves.put(direction, new PendingMove(move.request(), move.attemptsLeft() - 1));
                 }
                 target = router.route(direction).filter(d -> d.backend() == AudioBackend.PULSE_AUDIO).orElse(null);
             }
@@ -345,9 +357,14 @@ public final class AudioSession implements AutoCloseable {
                 continue;
             }
             try {
-                if (pactl.moveOwnStreams(direction, target.nativeName()) > 0) {
+                int moved = pactl.moveOwnStreams(direction, target.nativeName());
+                LOG.debug("moved {} {} stream(s) to {}", moved, direction.label(), target.id());
+                if (moved > 0) {
                     synchronized (lock) {
-                        pendingMoves.remove(direction);
+                        PendingMove now = pendingMoves.get(direction);
+                        if (now != null && now.request() == move.request()) {
+                            pendingMoves.remove(direction);
+                        }
                     }
                 }
             } catch (java.io.IOException e) {

@@ -66,7 +66,10 @@ abstract class LineStream implements AutoCloseable {
         return openedAtNanos;
     }
 
-    /** The route changed: close the line (which also unblocks a transfer stuck in it) and reopen. */
+    /**
+     * The route changed or the watcher saw the line stall: close the line (which also unblocks a
+     * transfer stuck in it) and reopen at once.
+     */
     void requestReopen() {
         reopenRequested = true;
         OpenedLine l = line;
@@ -100,27 +103,33 @@ abstract class LineStream implements AutoCloseable {
 
     private void run() {
         long lastOpenAttempt = Long.MIN_VALUE / 2;
+        boolean stalledReopen = false;
         while (running) {
             OpenedLine l = line;
-            if (l == null || reopenRequested) {
+            boolean requested = reopenRequested;
+            if (l == null || requested || stalledReopen) {
                 if (l != null) {
                     line = null;
                     l.closeQuietly();
                 }
                 long now = clock.getAsLong();
-                if (watchdog.isStalled() && now - lastOpenAttempt < retryNanos) {
-                    idle(); // a stalled device is retried once per stall time, not in a tight loop
+                // A route change reopens at once; a stalled or unopenable device is retried once per
+                // stall time, not in a tight loop (opening re-probes every mixer).
+                boolean retrying = stalledReopen || lastFailure != null;
+                if (!requested && retrying && now - lastOpenAttempt < retryNanos) {
+                    idle();
                     continue;
                 }
                 reopenRequested = false;
+                stalledReopen = false;
                 lastOpenAttempt = now;
                 try {
                     l = host.openLine(direction, channels);
                 } catch (AudioDeviceException e) {
                     if (!e.getMessage().equals(lastFailure)) {
                         LOG.warn("{}: {}", direction.label(), e.getMessage());
-                        lastFailure = e.getMessage();
                     }
+                    lastFailure = e.getMessage();
                     idle();
                     continue;
                 }
@@ -130,6 +139,7 @@ abstract class LineStream implements AutoCloseable {
                     l.line().start();
                 } catch (RuntimeException e) {
                     l.closeQuietly();
+                    lastFailure = "could not start: " + e.getMessage();
                     idle();
                     continue;
                 }
@@ -150,9 +160,7 @@ abstract class LineStream implements AutoCloseable {
             LineWatchdog.Transition t = watchdog.onTransfer(moved, now);
             report(t);
             if (moved <= 0) {
-                if (watchdog.isStalled()) {
-                    reopenRequested = true;
-                }
+                stalledReopen = watchdog.isStalled();
                 LockSupport.parkNanos(ZERO_TRANSFER_PAUSE_NANOS);
             }
         }

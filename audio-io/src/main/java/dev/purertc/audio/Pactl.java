@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,20 +28,21 @@ final class Pactl {
 
     /** The {@code pactl} found on {@code PATH}, or null when there is none. */
     static Pactl onPath() {
+        return findOnPath("pactl").map(p -> new Pactl(p.toString())).orElse(null);
+    }
+
+    /** An executable of this name in a directory of {@code PATH}. */
+    static Optional<Path> findOnPath(String command) {
         String path = System.getenv("PATH");
         if (path == null) {
-            return null;
+            return Optional.empty();
         }
         for (String dir : path.split(File.pathSeparator)) {
-            if (dir.isEmpty()) {
-                continue;
-            }
-            Path candidate = Path.of(dir, "pactl");
-            if (Files.isExecutable(candidate)) {
-                return new Pactl(candidate.toString());
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, command))) {
+                return Optional.of(Path.of(dir, command));
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     /** Runs {@code pactl args...} and returns its standard output. */
@@ -103,9 +105,18 @@ final class Pactl {
         boolean output = direction == Direction.OUTPUT;
         String listing = run("list", output ? "sink-inputs" : "source-outputs");
         int moved = 0;
+        IOException failure = null;
         for (int index : PactlParser.streamsOf(listing, ProcessHandle.current().pid())) {
-            run(output ? "move-sink-input" : "move-source-output", Integer.toString(index), deviceName);
-            moved++;
+            try {
+                run(output ? "move-sink-input" : "move-source-output", Integer.toString(index), deviceName);
+                moved++;
+            } catch (IOException e) {
+                // A stream of a line just closed may vanish between the listing and the move; the others still go.
+                failure = e;
+            }
+        }
+        if (moved == 0 && failure != null) {
+            throw failure;
         }
         return moved;
     }

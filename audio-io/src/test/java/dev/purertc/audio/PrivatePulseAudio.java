@@ -30,20 +30,10 @@ final class PrivatePulseAudio implements AutoCloseable {
         this.runtimeDir = Path.of(configured);
         this.script = WavFileTest.resource("pulse/test-server.pa");
         this.log = runtimeDir.resolveSibling("pulse-test.log");
-        if (Pactl.onPath() == null || which("pulseaudio").isEmpty()) {
+        if (Pactl.onPath() == null || Pactl.findOnPath("pulseaudio").isEmpty()) {
             throw new IllegalStateException("pulseaudio and pactl are needed (Debian packages pulseaudio, "
                     + "pulseaudio-utils, libasound2-plugins; scripts/test installs them)");
         }
-    }
-
-    private static Optional<Path> which(String command) {
-        for (String dir : System.getenv("PATH").split(":")) {
-            Path p = Path.of(dir, command);
-            if (Files.isExecutable(p)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
     }
 
     /** Starts the daemon (stopping a leftover one first) and waits until it answers. */
@@ -116,7 +106,11 @@ final class PrivatePulseAudio implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        stop();
+    public void close() {
+        try {
+            stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -39,7 +39,8 @@ class WavFileTest {
         Random random = new Random(20261128L + channels);
         List<short[]> written = new ArrayList<>();
         Path file = dir.resolve("round-trip.wav");
-        try (WavFileSink sink = new WavFileSink(file, channels)) {
+        WavFileSink sink = new WavFileSink(file, channels);
+        try {
             for (int i = 0; i < 25; i++) {
                 short[] samples = new short[960 * channels];
                 for (int j = 0; j < samples.length; j++) {
@@ -48,9 +49,11 @@ class WavFileTest {
                 written.add(samples);
                 sink.accept(new AudioFrame(samples.clone(), channels, i));
             }
+        } finally {
             sink.close();
-            sink.close(); // idempotent
         }
+        sink.close(); // idempotent
+        assertThrows(IllegalStateException.class, () -> sink.accept(new AudioFrame(new short[960 * channels], channels, 0)));
         assertEquals(44 + 25 * 960 * 2 * channels, Files.size(file));
         try (WavFileSource source = new WavFileSource(file, channels, false)) {
             assertEquals(WavHeader.canonical(48_000, channels, 25 * 960 * 2L * channels), source.header());
