@@ -24,12 +24,16 @@ class CodecProperties {
         Arbitrary<byte[]> mutatedReal = Combinators.combine(
                 Arbitraries.integers().between(0, 9), Arbitraries.integers().between(0, 300),
                 Arbitraries.bytes(), Arbitraries.integers().between(0, 400)).as((seed, pos, value, cut) -> {
-                    byte[] p = realPacket(seed);
+                    byte[] p = REAL_PACKETS.get(seed).clone();
                     p[pos % p.length] ^= value;
                     return java.util.Arrays.copyOf(p, Math.max(0, p.length - cut % (p.length + 1)));
                 });
         return Arbitraries.oneOf(random, mutatedReal);
     }
+
+    /** Ten real packets (mono/stereo, VOIP/AUDIO, 16..88 kbit/s), encoded once. */
+    private static final java.util.List<byte[]> REAL_PACKETS =
+            java.util.stream.IntStream.range(0, 10).mapToObj(CodecProperties::realPacket).toList();
 
     static byte[] realPacket(int seed) {
         OpusEncoder encoder = new OpusEncoder(OpusEncoderConfig.defaults(48000, seed % 2 + 1, 16000 + seed * 8000)
