@@ -276,8 +276,13 @@ public final class JanusClient implements AutoCloseable {
             long delay = Math.max(0, next - now);
             tickTask = driver.schedule(() -> {
                 tickTask = null;
-                core.tick(nanoClock.getAsLong());
-                pump();
+                try {
+                    core.tick(nanoClock.getAsLong());
+                    pump();
+                } catch (RuntimeException e) {
+                    // A scheduled task's exception would vanish into its future and stop the timer.
+                    LOG.error("unexpected failure in the Janus timer", e);
+                }
             }, delay, TimeUnit.NANOSECONDS);
         }
     }
@@ -337,7 +342,8 @@ public final class JanusClient implements AutoCloseable {
                     claim(id);
                 }
             } else if (nanoClock.getAsLong() - deadlineNanos < 0) {
-                driver.schedule(() -> reconnect(deadlineNanos, reason), RECONNECT_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+                driver.schedule(() -> execute(() -> reconnect(deadlineNanos, reason)), RECONNECT_DELAY_MILLIS,
+                        TimeUnit.MILLISECONDS);
                 return;
             } else {
                 LOG.warn("could not reconnect to Janus within {}: {}", options.reclaimWindow(), error.toString());
