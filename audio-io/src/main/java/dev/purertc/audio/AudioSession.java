@@ -128,9 +128,11 @@ public final class AudioSession implements AutoCloseable {
      * exists. A running stream moves to it.
      *
      * @throws AudioDeviceException naming the selector when no such device exists
+     * @throws IllegalStateException if the session is closed
      */
     public void select(Direction direction, DeviceSelector selector) throws AudioDeviceException {
         synchronized (lock) {
+            checkOpen();
             router.select(direction, selector);
             drain();
         }
@@ -139,6 +141,7 @@ public final class AudioSession implements AutoCloseable {
     /** Drops the user's choice for a direction: the route follows the default again. */
     public void followDefault(Direction direction) {
         synchronized (lock) {
+            checkOpen();
             router.followDefault(direction);
             drain();
         }
