@@ -39,7 +39,8 @@ class CoturnInteropTest {
         .withIceServers(List.of(IceServer.stun(coturn.url("stun"))))
         .withKeepRedundantCandidates(true); // on loopback the mapped address equals the host one
     try (RealPeer a = new RealPeer(config, LOOPBACK, 21)) {
-      assertTrue(a.await(() -> a.transport.gatheringState() == IceGatheringState.COMPLETE, TIMEOUT));
+      assertTrue(a.awaitEndOfCandidates(TIMEOUT));
+      assertEquals(IceGatheringState.COMPLETE, a.transport.gatheringState());
       Candidate host = a.candidates().stream().filter(c -> c.type() == CandidateType.HOST)
           .findFirst().orElseThrow();
       Candidate srflx = a.candidates().stream().filter(c -> c.type() == CandidateType.SRFLX)
@@ -89,6 +90,8 @@ class CoturnInteropTest {
       a.close();
       b.close();
     }
+    // close() deallocates: a Refresh with LIFETIME 0 for each of the two allocations.
+    assertNotNull(coturn.awaitLog(l -> coturn.count("lifetime=0") >= 2, 10_000), coturn.logText());
     // coturn logs each allocation's relayed traffic when it is deallocated (on close).
     assertNotNull(coturn.awaitLog(l -> l.contains("peer usage"), 10_000), coturn.logText());
     assertTrue(coturn.awaitLog(l -> coturn.peerUsage("sb") - before >= (long) count * size,
@@ -104,8 +107,7 @@ class CoturnInteropTest {
     try (RealPeer a = new RealPeer(wrong, LOOPBACK, 24)) {
       assertTrue(a.await(() -> a.events().stream().anyMatch(e ->
           e instanceof IceEvent.ServerError s && s.code() == 401), TIMEOUT), "events: " + a.events());
-      assertTrue(a.await(() -> a.transport.gatheringState() == IceGatheringState.COMPLETE, TIMEOUT),
-          "gathering ends instead of hanging");
+      assertTrue(a.awaitEndOfCandidates(TIMEOUT), "gathering ends instead of hanging");
       assertTrue(a.candidates().isEmpty());
     }
   }

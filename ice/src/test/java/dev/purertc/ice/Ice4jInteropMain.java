@@ -64,7 +64,6 @@ public final class Ice4jInteropMain {
       Component component = ice4j.createComponent(stream, 0, 0, 0);
       ours = new RealPeer(IceConfig.defaults(!ice4jControlling),
           List.of(InetAddress.getByName(PURERTC_IP)), ice4jControlling ? 41 : 42);
-      RealPeer purertc = ours;
       // Credentials and candidates, both ways, in process.
       stream.setRemoteUfrag(ours.transport.localCredentials().ufrag());
       stream.setRemotePassword(ours.transport.localCredentials().pwd());
@@ -77,8 +76,7 @@ public final class Ice4jInteropMain {
             + ta.getPort() + " typ host"));
       }
       ours.transport.endOfRemoteCandidates();
-      if (!ours.await(() -> purertc.transport.gatheringState() == IceGatheringState.COMPLETE,
-          Duration.ofSeconds(5))) {
+      if (!ours.awaitEndOfCandidates(Duration.ofSeconds(5))) {
         return fail(name, "PureRTC gathering did not complete");
       }
       for (Candidate c : ours.candidates()) {

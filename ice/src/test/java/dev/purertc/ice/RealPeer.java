@@ -90,6 +90,11 @@ final class RealPeer implements AutoCloseable {
     return true;
   }
 
+  /** Waits until the end-of-candidates event was delivered (so every candidate event was too). */
+  boolean awaitEndOfCandidates(Duration timeout) throws InterruptedException {
+    return await(() -> endOfCandidates, timeout);
+  }
+
   boolean awaitUsable(Duration timeout) throws InterruptedException {
     return await(() -> {
       IceConnectionState s = transport.connectionState();
