@@ -28,6 +28,8 @@ final class FakeDevice {
     volatile boolean busy;
     final AtomicLong bytesRead = new AtomicLong();
     final AtomicLong bytesWritten = new AtomicLong();
+    /** The first bytes played to it (up to 2 s at 48 kHz stereo), to check what playback converted. */
+    final java.io.ByteArrayOutputStream played = new java.io.ByteArrayOutputStream();
     final FakeMixerProvider.FakeMixer mixer;
 
     private FakeDevice(String name, boolean input, boolean output, int sampleRate, int channels) {

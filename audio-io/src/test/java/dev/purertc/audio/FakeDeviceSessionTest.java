@@ -80,6 +80,30 @@ class FakeDeviceSessionTest {
     }
 
     @Test
+    void playbackToADeviceWithout48kHzIsConvertedToItsRateAndChannels() {
+        FakeDevice speaker = FakeDevice.plug("Fake Speaker 44k stereo", false, true, 44_100, 2);
+        session = AudioSession.open(CONFIG, log);
+        session.startPlayback(new ToneSource(1000, -6, 1));
+        awaitBytes(speaker.bytesWritten, 44_100 * 4, "a second of audio at 44.1 kHz stereo");
+        byte[] played;
+        synchronized (speaker.played) {
+            played = speaker.played.toByteArray();
+        }
+        short[] left = new short[played.length / 4];
+        short[] right = new short[played.length / 4];
+        for (int i = 0; i < left.length; i++) {
+            left[i] = (short) ((played[4 * i] & 0xFF) | (played[4 * i + 1] << 8));
+            right[i] = (short) ((played[4 * i + 2] & 0xFF) | (played[4 * i + 3] << 8));
+        }
+        // Past the resampler's ramp-up: the tone at 44.1 kHz, the same in both channels.
+        short[] steady = java.util.Arrays.copyOfRange(left, 4410, left.length);
+        assertEquals(1000.0, Signals.frequencyHz(steady, 44_100), 0.5);
+        assertEquals(java.util.Arrays.toString(java.util.Arrays.copyOfRange(left, 4410, 4500)),
+                java.util.Arrays.toString(java.util.Arrays.copyOfRange(right, 4410, 4500)));
+        assertEquals(-9.03, LevelMeter.dbfs(steady, 0, steady.length), 0.1);
+    }
+
+    @Test
     void aPluggedHeadsetTakesThePlaybackAndUnpluggingItFallsBackToTheSpeakerWhileAudioFlows() {
         FakeDevice speaker = FakeDevice.plug("Fake Speaker", true, true, 48_000, 2);
         session = AudioSession.open(CONFIG, log);

@@ -277,6 +277,11 @@ public final class FakeMixerProvider extends MixerProvider {
             }
             frames += n;
             device.bytesWritten.addAndGet((long) n * format.getFrameSize());
+            synchronized (device.played) {
+                if (device.played.size() < 48_000 * 4 * 2) {
+                    device.played.write(b, off, n * format.getFrameSize());
+                }
+            }
             return n * format.getFrameSize();
         }
 
