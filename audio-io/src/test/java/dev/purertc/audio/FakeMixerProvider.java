@@ -45,8 +45,34 @@ public final class FakeMixerProvider extends MixerProvider {
         }
     }
 
+    /** What the fake mixer and its lines share: no controls, no line events. */
+    abstract static class PlainLine implements Line {
+        @Override
+        public Control[] getControls() {
+            return new Control[0];
+        }
+
+        @Override
+        public boolean isControlSupported(Control.Type control) {
+            return false;
+        }
+
+        @Override
+        public Control getControl(Control.Type control) {
+            throw new IllegalArgumentException("no controls");
+        }
+
+        @Override
+        public void addLineListener(LineListener listener) {
+        }
+
+        @Override
+        public void removeLineListener(LineListener listener) {
+        }
+    }
+
     /** One device as a mixer with at most one capture and one playback line type. */
-    static final class FakeMixer implements Mixer {
+    static final class FakeMixer extends PlainLine implements Mixer {
         final FakeDevice device;
         final FakeInfo info;
 
@@ -163,32 +189,10 @@ public final class FakeMixerProvider extends MixerProvider {
             return true;
         }
 
-        @Override
-        public Control[] getControls() {
-            return new Control[0];
-        }
-
-        @Override
-        public boolean isControlSupported(Control.Type control) {
-            return false;
-        }
-
-        @Override
-        public Control getControl(Control.Type control) {
-            throw new IllegalArgumentException("no controls");
-        }
-
-        @Override
-        public void addLineListener(LineListener listener) {
-        }
-
-        @Override
-        public void removeLineListener(LineListener listener) {
-        }
     }
 
     /** A capture or playback line paced by the wall clock like a sound card. */
-    static final class FakeLine implements TargetDataLine, SourceDataLine {
+    static final class FakeLine extends PlainLine implements TargetDataLine, SourceDataLine {
         private final FakeDevice device;
         private final boolean capture;
         private final DataLine.Info info;
@@ -366,27 +370,5 @@ public final class FakeMixerProvider extends MixerProvider {
             return info;
         }
 
-        @Override
-        public Control[] getControls() {
-            return new Control[0];
-        }
-
-        @Override
-        public boolean isControlSupported(Control.Type control) {
-            return false;
-        }
-
-        @Override
-        public Control getControl(Control.Type control) {
-            throw new IllegalArgumentException("no controls");
-        }
-
-        @Override
-        public void addLineListener(LineListener listener) {
-        }
-
-        @Override
-        public void removeLineListener(LineListener listener) {
-        }
     }
 }
