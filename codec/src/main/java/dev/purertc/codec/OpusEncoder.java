@@ -27,6 +27,17 @@ public final class OpusEncoder implements AudioEncoder {
     private final byte[] packetBuffer = new byte[MAX_PACKET_BYTES];
     private OpusPacketHeader lastHeader;
     private int lastPacketBytes = -1;
+    private int bitrate;
+    private int expectedLossPercent;
+
+    /**
+     * Below this many bit/s per coded channel, FEC-on encoding is capped at wideband. libopus 1.1.2
+     * gives SILK about half of a fullband hybrid budget and codes LBRR only when that half clears
+     * 16 kbit/s × (125 − loss%)/100 (silk_setup_LBRR), so at 24–30 kbit/s fullband it silently
+     * sends no FEC at all (measured, codec/docs/opus-performance.md); at 32 kbit/s it always can.
+     * libopus 1.2+ makes the same trade itself (decide_fec); 1.1.2 does not.
+     */
+    static final int FEC_FULLBAND_MIN_BITRATE = 32_000;
 
     /**
      * An encoder with {@link OpusEncoderConfig#defaults(int, int, int)}: VOIP, 20 ms frames, VBR,
@@ -57,7 +68,9 @@ public final class OpusEncoder implements AudioEncoder {
         encoder.setUseInbandFEC(config.inbandFec());
         encoder.setPacketLossPercent(config.expectedLossPercent());
         encoder.setUseDTX(config.dtx());
-        encoder.setMaxBandwidth(toConcentus(config.maxBandwidth()));
+        bitrate = config.bitrate();
+        expectedLossPercent = config.expectedLossPercent();
+        applyBandwidthCap();
         encoder.setSignalType(switch (config.signal()) {
             case AUTO -> OpusSignal.OPUS_SIGNAL_AUTO;
             case VOICE -> OpusSignal.OPUS_SIGNAL_VOICE;
@@ -113,6 +126,8 @@ public final class OpusEncoder implements AudioEncoder {
             throw new IllegalArgumentException("expected loss not in 0..100 %: " + percent);
         }
         encoder.setPacketLossPercent(percent);
+        expectedLossPercent = percent;
+        applyBandwidthCap();
     }
 
     /**
@@ -125,6 +140,27 @@ public final class OpusEncoder implements AudioEncoder {
             throw new IllegalArgumentException("bitrate not in 6000..510000 bit/s: " + bitrate);
         }
         encoder.setBitrate(bitrate);
+        this.bitrate = bitrate;
+        applyBandwidthCap();
+    }
+
+    /**
+     * The widest bandwidth the encoder may use now: the configured one, but at most wideband
+     * while in-band FEC is on, loss is expected, and the bitrate per coded channel is below
+     * {@value #FEC_FULLBAND_MIN_BITRATE} (so that the FEC the caller asked for is really sent).
+     */
+    public AudioBandwidth effectiveMaxBandwidth() {
+        int codedChannels = config.forceMono() ? 1 : config.channels();
+        boolean fecNeedsRoom = config.inbandFec() && expectedLossPercent > 0
+                && bitrate / codedChannels < FEC_FULLBAND_MIN_BITRATE;
+        if (fecNeedsRoom && config.maxBandwidth().compareTo(AudioBandwidth.WIDEBAND) > 0) {
+            return AudioBandwidth.WIDEBAND;
+        }
+        return config.maxBandwidth();
+    }
+
+    private void applyBandwidthCap() {
+        encoder.setMaxBandwidth(toConcentus(effectiveMaxBandwidth()));
     }
 
     @Override

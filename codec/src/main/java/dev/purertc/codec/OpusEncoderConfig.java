@@ -17,7 +17,9 @@ package dev.purertc.codec;
  * @param inbandFec           code LBRR redundancy of each frame into the next (SILK/hybrid modes)
  * @param expectedLossPercent 0..100, the loss the encoder sizes FEC for; 0 turns LBRR off in libopus
  * @param dtx                 discontinuous transmission: tiny packets during silence
- * @param maxBandwidth        widest bandwidth the encoder may choose
+ * @param maxBandwidth        widest bandwidth the encoder may choose; with {@code inbandFec} and loss
+ *                            expected, below 32 kbit/s per channel the encoder caps it at wideband so
+ *                            that FEC is really coded (see {@link OpusEncoder#effectiveMaxBandwidth()})
  * @param signal              what the input is, if known: VOICE steers mode decisions toward SILK/hybrid
  *                            without the encoder's own speech/music analysis (which libopus runs only
  *                            at complexity 7 and above)

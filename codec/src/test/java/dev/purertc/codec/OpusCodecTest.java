@@ -230,6 +230,27 @@ class OpusCodecTest {
     }
 
     @Test
+    void belowThirtyTwoKilobitsFecCapsTheBandwidthAtWidebandSoLbrrFits() {
+        short[] speech = TestSignals.speechLike(RATE, 2.0, 11);
+        OpusEncoder fec = new OpusEncoder(OpusEncoderConfig.defaults(RATE, 1, 24000).withInbandFec(true, 10));
+        assertEquals(AudioBandwidth.WIDEBAND, fec.effectiveMaxBandwidth());
+        List<byte[]> packets = encodeAll(fec, speech);
+        assertTrue(packets.stream().allMatch(p -> header(p).bandwidth().compareTo(AudioBandwidth.WIDEBAND) <= 0));
+        assertTrue(packets.stream().anyMatch(p -> header(p).carriesFec()), "no LBRR at 24 kbit/s wideband");
+        // Without the cap (what Concentus does on its own at 24 kbit/s fullband): no LBRR at all.
+        OpusEncoder noLoss = new OpusEncoder(OpusEncoderConfig.defaults(RATE, 1, 24000).withInbandFec(true, 0));
+        assertEquals(AudioBandwidth.FULLBAND, noLoss.effectiveMaxBandwidth());
+        // The cap follows runtime changes of bitrate and expected loss.
+        fec.setBitrate(40000);
+        assertEquals(AudioBandwidth.FULLBAND, fec.effectiveMaxBandwidth());
+        fec.setBitrate(24000);
+        fec.setExpectedLossPercent(0);
+        assertEquals(AudioBandwidth.FULLBAND, fec.effectiveMaxBandwidth());
+        OpusEncoder stereo = new OpusEncoder(OpusEncoderConfig.defaults(RATE, 2, 48000).withInbandFec(true, 10));
+        assertEquals(AudioBandwidth.WIDEBAND, stereo.effectiveMaxBandwidth(), "24 kbit/s per coded channel");
+    }
+
+    @Test
     void encoderRejectsAFrameOfTheWrongLength() {
         OpusEncoder encoder = new OpusEncoder(RATE, 1, 32000);
         assertThrows(IllegalArgumentException.class, () -> encoder.encode(new short[959]));
