@@ -106,6 +106,24 @@ class CodecProperties {
         }
     }
 
+    @Property(tries = 60, seed = "20261128")
+    void anyPcmEncodesToAValidPacketThatDecodesToOneFrame(@ForAll @Size(min = 960, max = 960) short[] frame,
+                                                         @ForAll @IntRange(min = 0, max = 10) int complexity,
+                                                         @ForAll boolean voip, @ForAll boolean dtx,
+                                                         @ForAll @IntRange(min = 6000, max = 128000) int bitrate)
+            throws CodecFormatException {
+        OpusEncoder encoder = new OpusEncoder(OpusEncoderConfig.defaults(48000, 1, bitrate).withComplexity(complexity)
+                .withApplication(voip ? OpusEncoderConfig.Application.VOIP : OpusEncoderConfig.Application.AUDIO)
+                .withDtx(dtx));
+        OpusDecoder decoder = new OpusDecoder(48000, 1);
+        for (int i = 0; i < 3; i++) {
+            byte[] packet = encoder.encode(frame);
+            assertEquals(20_000, OpusPacketHeader.parse(packet).durationMicros());
+            assertEquals(960, decoder.decode(packet).length);
+        }
+        assertEquals(0, decoder.statistics().corruptPayloads());
+    }
+
     @Provide
     Arbitrary<Integer> rates() {
         return Arbitraries.of(8000, 16000, 44100, 48000);
