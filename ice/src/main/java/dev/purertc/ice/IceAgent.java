@@ -893,6 +893,9 @@ public final class IceAgent {
 
   private void nominate(Pair p, long nowNanos) {
     p.nominated = true;
+    // RFC 8445 §8.1.2: with a nominated pair, waiting and frozen pairs are not checked anymore.
+    pairs.removeIf(q -> q != p && (q.state == PairState.WAITING || q.state == PairState.FROZEN));
+    triggered.removeIf(q -> q != p && !pairs.contains(q));
     select(p, nowNanos);
     setConnectionState(IceConnectionState.COMPLETED);
   }
