@@ -96,7 +96,7 @@ public final class AudioSession implements AutoCloseable {
                 initial = List.of();
             }
             feedDevices(initial);
-            pulseWatcher = new PulseAudioWatcher(pactl, this::feedDevices, config.stallMillis() / 2);
+            pulseWatcher = new PulseAudioWatcher(pactl, this::feedDevices, this::streamAppeared, config.stallMillis() / 2);
             pulseWatcher.start();
         } else {
             feedDevices(JavaSoundDevices.list());
@@ -264,6 +264,19 @@ public final class AudioSession implements AutoCloseable {
             }
             router.updateDevices(devices);
             drain();
+        }
+    }
+
+    /**
+     * The server has a new stream: if it is ours (a line just opened), it goes to its route
+     * even when it appeared after the move attempts that followed the open ran out.
+     */
+    private void streamAppeared(Direction direction) {
+        synchronized (lock) {
+            LineStream stream = direction == Direction.INPUT ? capture : playback;
+            if (!closed && stream != null) {
+                requestMove(direction);
+            }
         }
     }
 

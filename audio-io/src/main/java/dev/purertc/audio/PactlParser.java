@@ -142,4 +142,20 @@ final class PactlParser {
         Matcher m = EVENT.matcher(line);
         return m.matches() ? m.group(2) : null;
     }
+
+    /**
+     * The direction of a stream a {@code pactl subscribe} line announces as new
+     * ({@code Event 'new' on sink-input #7} is an output stream); null for any other line.
+     */
+    static Direction newStream(String line) {
+        Matcher m = EVENT.matcher(line);
+        if (!m.matches() || !m.group(1).equals("new")) {
+            return null;
+        }
+        return switch (m.group(2)) {
+            case "sink-input" -> Direction.OUTPUT;
+            case "source-output" -> Direction.INPUT;
+            default -> null;
+        };
+    }
 }

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The sound-server watcher: follows {@code pactl subscribe} and, on every sink, source or server
  * event, lists the devices again ({@code pactl info}, {@code pactl list sinks|sources}) and hands
- * the whole list on. When the server goes away {@code pactl subscribe} ends; the watcher hands on
+ * the whole list on; a new playback or capture stream of any client is handed on too (it may be
+ * this process's, to be moved to its route). When the server goes away {@code pactl subscribe} ends; the watcher hands on
  * an empty list and retries every {@code retryMillis} until the server is back.
  *
  * <p>Thread: {@code purertc-audio-pactl}; the consumer is called on it.
@@ -23,14 +24,17 @@ final class PulseAudioWatcher implements AutoCloseable {
 
     private final Pactl pactl;
     private final Consumer<List<AudioDevice>> onDevices;
+    private final Consumer<Direction> onNewStream;
     private final long retryMillis;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Process subscription;
 
-    PulseAudioWatcher(Pactl pactl, Consumer<List<AudioDevice>> onDevices, long retryMillis) {
+    PulseAudioWatcher(Pactl pactl, Consumer<List<AudioDevice>> onDevices, Consumer<Direction> onNewStream,
+                      long retryMillis) {
         this.pactl = pactl;
         this.onDevices = onDevices;
+        this.onNewStream = onNewStream;
         this.retryMillis = retryMillis;
         this.thread = new Thread(this::run, "purertc-audio-pactl");
         this.thread.setDaemon(true);
@@ -49,6 +53,11 @@ final class PulseAudioWatcher implements AutoCloseable {
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                     String line;
                     while (running && (line = r.readLine()) != null) {
+                        Direction stream = PactlParser.newStream(line);
+                        if (stream != null) {
+                            onNewStream.accept(stream);
+                            continue;
+                        }
                         String facility = PactlParser.eventFacility(line);
                         if ("sink".equals(facility) || "source".equals(facility) || "server".equals(facility)) {
                             // One listing for a burst of events (a new sink brings its monitor source too).

@@ -17,6 +17,7 @@ class PactlParserProperties {
         PactlParser.streamsOf(text, 1723);
         for (String line : text.split("\n")) {
             PactlParser.eventFacility(line);
+            PactlParser.newStream(line);
             PactlParser.sampleSpec(line);
         }
     }

@@ -51,6 +51,10 @@ class PactlParserTest {
         assertEquals("server", PactlParser.eventFacility("Event 'change' on server #4294967295"));
         assertEquals("sink-input", PactlParser.eventFacility("Event 'remove' on sink-input #12"));
         assertNull(PactlParser.eventFacility("Connection failure: Connection refused"));
+        assertEquals(Direction.OUTPUT, PactlParser.newStream("Event 'new' on sink-input #12"));
+        assertEquals(Direction.INPUT, PactlParser.newStream("Event 'new' on source-output #3"));
+        assertNull(PactlParser.newStream("Event 'remove' on sink-input #12"));
+        assertNull(PactlParser.newStream("Event 'new' on sink #1"));
     }
 
     @Test
