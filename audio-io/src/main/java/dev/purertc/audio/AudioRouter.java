@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +65,7 @@ public final class AudioRouter {
         for (Direction direction : Direction.values()) {
             List<AudioDevice> addedHere = added.stream().filter(d -> d.direction() == direction).toList();
             boolean defaultChanged = !Objects.equals(defaultId(previous, direction), defaultId(next, direction));
-            decide(direction, addedHere, defaultChanged, null);
+            decide(direction, addedHere, defaultChanged);
         }
     }
 
@@ -96,7 +95,7 @@ public final class AudioRouter {
     /** Forgets the user's choice for a direction; the route goes back to the policy (the default). */
     public void followDefault(Direction direction) {
         userChoice.remove(direction);
-        decide(direction, List.of(), true, null);
+        decide(direction, List.of(), true);
     }
 
     /** The line of a direction delivers no audio (zero-length or blocked transfers). */
@@ -135,7 +134,7 @@ public final class AudioRouter {
         return devices.values().stream().filter(d -> d.direction() == direction).toList();
     }
 
-    private void decide(Direction direction, List<AudioDevice> added, boolean defaultChanged, RouteChangeReason forced) {
+    private void decide(Direction direction, List<AudioDevice> added, boolean defaultChanged) {
         AudioDevice old = route.get(direction);
         RouteContext context = new RouteContext(direction, old, userChoice.get(direction), available(direction),
                 added, defaultChanged);
@@ -144,21 +143,17 @@ public final class AudioRouter {
             throw new IllegalStateException("route policy chose " + next.id() + ", which is not an available "
                     + direction.label() + " device");
         }
-        RouteChangeReason reason = forced;
-        if (reason == null) {
-            Set<String> addedIds = new HashSet<>();
-            added.forEach(d -> addedIds.add(d.id()));
-            if (old == null) {
-                reason = RouteChangeReason.DEVICE_AVAILABLE;
-            } else if (!context.currentAvailable()) {
-                reason = RouteChangeReason.OLD_DEVICE_UNAVAILABLE;
-            } else if (next != null && addedIds.contains(next.id())) {
-                reason = RouteChangeReason.NEW_DEVICE_AVAILABLE;
-            } else if (defaultChanged) {
-                reason = RouteChangeReason.DEFAULT_CHANGED;
-            } else {
-                reason = RouteChangeReason.POLICY;
-            }
+        RouteChangeReason reason;
+        if (old == null) {
+            reason = RouteChangeReason.DEVICE_AVAILABLE;
+        } else if (!context.currentAvailable()) {
+            reason = RouteChangeReason.OLD_DEVICE_UNAVAILABLE;
+        } else if (next != null && added.stream().anyMatch(d -> d.id().equals(next.id()))) {
+            reason = RouteChangeReason.NEW_DEVICE_AVAILABLE;
+        } else if (defaultChanged) {
+            reason = RouteChangeReason.DEFAULT_CHANGED;
+        } else {
+            reason = RouteChangeReason.POLICY;
         }
         move(direction, next, reason);
     }

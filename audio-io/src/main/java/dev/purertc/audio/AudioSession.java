@@ -162,7 +162,7 @@ public final class AudioSession implements AutoCloseable {
             if (capture != null) {
                 throw new IllegalStateException("capture already runs");
             }
-            capture = new CaptureStream(channels, sink, host, config.clockNanos(), config);
+            capture = new CaptureStream(channels, sink, host, config);
             capture.start();
         }
     }
@@ -179,7 +179,7 @@ public final class AudioSession implements AutoCloseable {
             if (playback != null) {
                 throw new IllegalStateException("playback already runs");
             }
-            playback = new PlaybackStream(source, host, config.clockNanos(), config);
+            playback = new PlaybackStream(source, host, config);
             playback.start();
         }
     }

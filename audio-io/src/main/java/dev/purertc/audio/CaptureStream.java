@@ -2,7 +2,6 @@ package dev.purertc.audio;
 
 import java.util.Arrays;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.LongSupplier;
 import javax.sound.sampled.TargetDataLine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +22,8 @@ final class CaptureStream extends LineStream {
     private int chunkBytes;
     private boolean sinkFailureLogged;
 
-    CaptureStream(int channels, FrameSink sink, LineHost host, LongSupplier clock, AudioSessionConfig config) {
-        super("purertc-audio-capture", Direction.INPUT, channels, host, clock, config);
+    CaptureStream(int channels, FrameSink sink, LineHost host, AudioSessionConfig config) {
+        super("purertc-audio-capture", Direction.INPUT, channels, host, config);
         this.sink = sink;
     }
 

@@ -35,37 +35,41 @@ final class JavaSoundDevices {
     /** Every mixer with data lines, inputs then outputs in mixer order. */
     static List<AudioDevice> list() {
         List<AudioDevice> devices = new ArrayList<>();
-        Map<Direction, Boolean> defaultTaken = new HashMap<>();
+        Mixer.Info[] infos = mixerInfos();
         for (Direction direction : Direction.values()) {
             Map<String, Integer> seen = new HashMap<>();
-            for (Mixer.Info info : mixerInfos()) {
+            boolean defaultTaken = false;
+            for (Mixer.Info info : infos) {
                 String nativeName = uniqueName(info, seen);
-                Mixer mixer;
-                try {
-                    mixer = AudioSystem.getMixer(info);
-                } catch (RuntimeException e) {
-                    continue; // a mixer that vanished between the list and now
-                }
-                Line.Info[] lines = direction == Direction.INPUT ? mixer.getTargetLineInfo() : mixer.getSourceLineInfo();
-                Class<?> wanted = lineClass(direction);
-                List<SupportedFormat> formats = null;
-                for (Line.Info line : lines) {
-                    if (line instanceof DataLine.Info data && wanted.isAssignableFrom(data.getLineClass())) {
-                        formats = formats(data);
-                        break;
-                    }
-                }
+                List<SupportedFormat> formats = offers(info, direction);
                 if (formats == null) {
                     continue;
                 }
-                boolean isDefault = defaultTaken.putIfAbsent(direction, true) == null;
                 String text = info.getName() + " " + info.getDescription();
                 devices.add(new AudioDevice(AudioDevice.idOf(AudioBackend.JAVA_SOUND, nativeName, direction),
-                        info.getName(), direction, AudioBackend.JAVA_SOUND, formats, isDefault,
+                        info.getName(), direction, AudioBackend.JAVA_SOUND, formats, !defaultTaken,
                         HEADSET_LIKE.matcher(text).find()));
+                defaultTaken = true;
             }
         }
         return devices;
+    }
+
+    /** The 16-bit PCM formats of the mixer's data line for a direction, or null if it has none. */
+    private static List<SupportedFormat> offers(Mixer.Info info, Direction direction) {
+        Mixer mixer;
+        try {
+            mixer = AudioSystem.getMixer(info);
+        } catch (RuntimeException e) {
+            return null; // a mixer that vanished between the list and now
+        }
+        Line.Info[] lines = direction == Direction.INPUT ? mixer.getTargetLineInfo() : mixer.getSourceLineInfo();
+        for (Line.Info line : lines) {
+            if (line instanceof DataLine.Info data && lineClass(direction).isAssignableFrom(data.getLineClass())) {
+                return formats(data);
+            }
+        }
+        return null;
     }
 
     /** The mixer a device id of this backend names, if it is still there. */
@@ -82,7 +86,12 @@ final class JavaSoundDevices {
 
     /** The first mixer offering a direction's data line: what reaches a sound server's default. */
     static Optional<Mixer.Info> firstFor(Direction direction) {
-        return list().stream().filter(d -> d.direction() == direction).findFirst().flatMap(JavaSoundDevices::find);
+        for (Mixer.Info info : mixerInfos()) {
+            if (offers(info, direction) != null) {
+                return Optional.of(info);
+            }
+        }
+        return Optional.empty();
     }
 
     static Class<? extends DataLine> lineClass(Direction direction) {

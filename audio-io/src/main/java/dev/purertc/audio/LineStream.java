@@ -31,12 +31,11 @@ abstract class LineStream implements AutoCloseable {
     private String lastFailure;
     private long openedAtNanos;
 
-    LineStream(String threadName, Direction direction, int channels, LineHost host, LongSupplier clock,
-               AudioSessionConfig config) {
+    LineStream(String threadName, Direction direction, int channels, LineHost host, AudioSessionConfig config) {
         this.direction = direction;
         this.channels = AudioFrame.checkChannels(channels);
         this.host = host;
-        this.clock = clock;
+        this.clock = config.clockNanos();
         this.retryNanos = config.stallMillis() * 1_000_000L;
         this.bufferMillis = config.bufferMillis();
         this.watchdog = new LineWatchdog(config.stallMillis() * 1_000_000L, config.startupGraceMillis() * 1_000_000L,

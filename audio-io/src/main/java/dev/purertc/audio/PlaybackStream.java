@@ -1,7 +1,7 @@
 package dev.purertc.audio;
 
+import java.util.Arrays;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.LongSupplier;
 import javax.sound.sampled.SourceDataLine;
 
 /**
@@ -17,8 +17,8 @@ final class PlaybackStream extends LineStream {
     private FrameConverter converter;
     private long framesSinceOpen;
 
-    PlaybackStream(FrameSource source, LineHost host, LongSupplier clock, AudioSessionConfig config) {
-        super("purertc-audio-playback", Direction.OUTPUT, source.channels(), host, clock, config);
+    PlaybackStream(FrameSource source, LineHost host, AudioSessionConfig config) {
+        super("purertc-audio-playback", Direction.OUTPUT, source.channels(), host, config);
         this.source = source;
         this.frame = new short[AudioFrame.SAMPLES_PER_CHANNEL * source.channels()];
     }
@@ -50,7 +50,7 @@ final class PlaybackStream extends LineStream {
         try {
             source.read(frame);
         } catch (RuntimeException e) {
-            java.util.Arrays.fill(frame, (short) 0);
+            Arrays.fill(frame, (short) 0);
         }
         meter.update(frame);
     }
