@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * One 20 ms frame of 48 kHz 16-bit PCM, interleaved when stereo: the unit capture pushes and
- * playback pulls.
+ * playback pulls. Being a record over an array, two frames are equal only when they share the
+ * array; compare {@link #samples()} with {@link java.util.Arrays#equals(short[], short[])}.
  *
  * @param samples         {@link #SAMPLES_PER_CHANNEL} × {@code channels} samples, interleaved;
  *                        the receiver owns the array (capture allocates one per frame)
