@@ -76,6 +76,9 @@ public class JanusBench {
             http.close();
         } finally {
             run("stop", dir.toString());
+            try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 
