@@ -52,6 +52,8 @@ public final class AudioSession implements AutoCloseable {
     private PulseAudioWatcher pulseWatcher;
     private CaptureStream capture;
     private PlaybackStream playback;
+    /** The user's mute, kept apart from the stream so a mute set before capture starts holds. */
+    private boolean inputMuted;
     private volatile boolean closed;
 
     private AudioSession(AudioSessionConfig config, Consumer<AudioEvent> listener, Pactl pactl) {
@@ -163,6 +165,7 @@ public final class AudioSession implements AutoCloseable {
                 throw new IllegalStateException("capture already runs");
             }
             capture = new CaptureStream(channels, sink, host, config);
+            capture.setMuted(inputMuted);
             capture.start();
         }
     }
@@ -184,9 +187,13 @@ public final class AudioSession implements AutoCloseable {
         }
     }
 
-    /** Mutes or unmutes the input: capture keeps running and sends silence while muted. */
+    /**
+     * Mutes or unmutes the input: capture keeps running and sends silence while muted. A mute set
+     * before {@link #startCapture} holds from the first frame.
+     */
     public void setInputMuted(boolean muted) {
         synchronized (lock) {
+            inputMuted = muted;
             if (capture != null) {
                 capture.setMuted(muted);
             }

@@ -204,6 +204,19 @@ class FakeDeviceSessionTest {
     }
 
     @Test
+    void mutingBeforeCaptureStartsSendsSilenceFromTheFirstFrame() {
+        FakeDevice.plug("Fake Mic", true, false, 48_000, 1);
+        session = AudioSession.open(CONFIG, log);
+        session.setInputMuted(true); // the user mutes before the call starts
+        session.startCapture(1, frames::add);
+        awaitFrames(10);
+        for (AudioFrame f : frames.subList(0, 10)) {
+            assertEquals(LevelMeter.FLOOR_DBFS, LevelMeter.dbfs(f.samples(), 0, 960), "a muted frame carried audio");
+        }
+        assertTrue(session.inputLevelDbfs() > -20, "meter: " + session.inputLevelDbfs());
+    }
+
+    @Test
     void aBusyOrMissingDeviceIsAOneLineErrorNamingIt() throws Exception {
         FakeDevice busy = FakeDevice.plug("Fake Busy Mic", true, false, 48_000, 1);
         busy.busy = true;
