@@ -47,8 +47,10 @@ public record StunMessage(
     for (StunAttribute a : attributes) {
       length += 4 + pad4(StunAttributeCodec.valueLength(a));
     }
-    if (length > 0xFFFF - HEADER_BYTES) {
-      throw new IllegalArgumentException("message is longer than 65535 bytes");
+    // RFC 8489 §5: the 16-bit length field counts the attributes, not the 20-byte header.
+    if (length > 0xFFFC) {
+      throw new IllegalArgumentException("attributes of " + length
+          + " bytes do not fit the 16-bit message length");
     }
   }
 
