@@ -269,7 +269,13 @@ public final class AudioSession implements AutoCloseable {
             if (closed) {
                 return;
             }
-            router.updateDevices(devices);
+            try {
+                router.updateDevices(devices);
+            } catch (RuntimeException e) {
+                // A caller's route policy failed: keep the routes as they were, report what the
+                // router did take in, and keep watching (the watcher threads must not die of it).
+                LOG.error("route policy failed on a device change; routes unchanged", e);
+            }
             drain();
         }
     }
@@ -329,25 +335,38 @@ public final class AudioSession implements AutoCloseable {
                 break;
             }
             long now = config.clockNanos().getAsLong();
-            if (pactl == null && now - lastPoll >= config.devicePollMillis() * 1_000_000L) {
+            boolean listDue = pactl == null && now - lastPoll >= config.devicePollMillis() * 1_000_000L;
+            if (listDue) {
                 lastPoll = now;
-                feedDevices(JavaSoundDevices.list());
             }
-            CaptureStream c;
-            PlaybackStream p;
-            synchronized (lock) {
-                c = capture;
-                p = playback;
+            try {
+                watchOnce(now, listDue);
+            } catch (RuntimeException e) {
+                // e.g. a broken MixerProvider: log it and keep watching rather than go deaf.
+                LOG.error("audio watcher tick failed", e);
             }
-            if (c != null) {
-                c.pollHealth(now);
-            }
-            if (p != null) {
-                p.pollHealth(now);
-            }
-            if (pactl != null) {
-                movePending();
-            }
+        }
+    }
+
+    /** One tick of the watcher: the mixer list when due, line health, stream moves. */
+    private void watchOnce(long now, boolean listDue) {
+        if (listDue) {
+            feedDevices(JavaSoundDevices.list());
+        }
+        CaptureStream c;
+        PlaybackStream p;
+        synchronized (lock) {
+            c = capture;
+            p = playback;
+        }
+        if (c != null) {
+            c.pollHealth(now);
+        }
+        if (p != null) {
+            p.pollHealth(now);
+        }
+        if (pactl != null) {
+            movePending();
         }
     }
 

@@ -217,6 +217,22 @@ class FakeDeviceSessionTest {
     }
 
     @Test
+    void aRoutePolicyThatThrowsOnceDoesNotStopTheDeviceWatcher() {
+        java.util.concurrent.atomic.AtomicBoolean thrown = new java.util.concurrent.atomic.AtomicBoolean();
+        RoutePolicy flaky = c -> {
+            if (c.added().stream().anyMatch(d -> d.name().contains("Trigger")) && thrown.compareAndSet(false, true)) {
+                throw new IllegalStateException("a bug in the caller's policy");
+            }
+            return RoutePolicy.phoneLike().choose(c);
+        };
+        session = AudioSession.open(CONFIG.withPolicy(flaky), log);
+        FakeDevice.plug("Fake Trigger", false, true, 48_000, 2);
+        EventLog.until(thrown::get, WAIT, "the policy threw");
+        FakeDevice later = FakeDevice.plug("Fake Speaker", false, true, 48_000, 2);
+        log.await(DeviceAdded.class, e -> e.device().id().equals(later.outputId()), WAIT);
+    }
+
+    @Test
     void aBusyOrMissingDeviceIsAOneLineErrorNamingIt() throws Exception {
         FakeDevice busy = FakeDevice.plug("Fake Busy Mic", true, false, 48_000, 1);
         busy.busy = true;
