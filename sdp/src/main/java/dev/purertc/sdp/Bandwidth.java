@@ -20,6 +20,10 @@ public record Bandwidth(String type, long value) {
 
   /** Parses the value of a {@code b=} line. */
   public static Bandwidth parse(String value) {
+    return SdpParseException.reading(value, Bandwidth::read);
+  }
+
+  private static Bandwidth read(String value) {
     int colon = value.indexOf(':');
     if (colon < 0) {
       throw new SdpParseException("b=: expected '<bwtype>:<bandwidth>' but got '" + value + "'");

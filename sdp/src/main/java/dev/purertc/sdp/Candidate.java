@@ -85,8 +85,14 @@ public record Candidate(
   /**
    * Parses a candidate as SDP or trickle carries it: {@code a=candidate:...},
    * {@code candidate:...}, or the bare value.
+   *
+   * @throws SdpParseException with line number 0, for any text that is not a candidate
    */
   public static Candidate parse(String text) {
+    return SdpParseException.reading(text, Candidate::readTrickle);
+  }
+
+  private static Candidate readTrickle(String text) {
     String value = text.strip();
     if (value.startsWith("a=")) {
       value = value.substring(2);

@@ -23,6 +23,10 @@ public record Connection(String netType, String addressType, String address) {
 
   /** Parses the value of a {@code c=} line. */
   public static Connection parse(String value) {
+    return SdpParseException.reading(value, Connection::read);
+  }
+
+  private static Connection read(String value) {
     List<String> f = Fields.split(value, 3, "c=", "<nettype> <addrtype> <connection-address>");
     if (f.size() != 3) {
       throw new SdpParseException("c=: expected 3 fields but got " + f.size());

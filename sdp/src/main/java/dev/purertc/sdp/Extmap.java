@@ -37,6 +37,10 @@ public record Extmap(int id, Optional<Direction> direction, String uri, String e
 
   /** Parses the value of {@code a=extmap}. */
   public static Extmap parse(String value) {
+    return SdpParseException.reading(value, Extmap::read);
+  }
+
+  private static Extmap read(String value) {
     List<String> f = Fields.split(value, 2, "extmap", "<id>[/<direction>] <uri>");
     String idPart = f.get(0);
     Optional<Direction> direction = Optional.empty();

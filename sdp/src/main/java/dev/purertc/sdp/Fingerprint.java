@@ -42,6 +42,10 @@ public record Fingerprint(String hashFunction, String value) implements Attribut
 
   /** Parses the value of {@code a=fingerprint}. */
   public static Fingerprint parse(String value) {
+    return SdpParseException.reading(value, Fingerprint::read);
+  }
+
+  private static Fingerprint read(String value) {
     List<String> f = Fields.split(value, 2, "fingerprint", "<hash function> <hex:hex:...>");
     if (f.size() != 2) {
       throw new SdpParseException("fingerprint: expected '<hash function> <hex:hex:...>' but got '"

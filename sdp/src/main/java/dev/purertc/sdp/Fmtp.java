@@ -26,6 +26,10 @@ public record Fmtp(int payloadType, String formatParameters) implements Attribut
 
   /** Parses the value of {@code a=fmtp}. */
   public static Fmtp parse(String value) {
+    return SdpParseException.reading(value, Fmtp::read);
+  }
+
+  private static Fmtp read(String value) {
     int space = value.indexOf(' ');
     if (space < 0 || value.substring(space).isBlank()) {
       throw new SdpParseException("fmtp: expected '<payload type> <parameters>' but got '"

@@ -23,6 +23,10 @@ public record Group(String semantics, List<String> mids) implements Attribute {
 
   /** Parses the value of {@code a=group}. */
   public static Group parse(String value) {
+    return SdpParseException.reading(value, Group::read);
+  }
+
+  private static Group read(String value) {
     List<String> f = Fields.split(value, 1, "group", "<semantics> <mid> ...");
     return new Group(f.get(0), f.subList(1, f.size()));
   }

@@ -21,6 +21,10 @@ public record IceOptions(List<String> options) implements Attribute {
 
   /** Parses the value of {@code a=ice-options}. */
   public static IceOptions parse(String value) {
+    return SdpParseException.reading(value, IceOptions::read);
+  }
+
+  private static IceOptions read(String value) {
     return new IceOptions(Fields.split(value, 1, "ice-options", "<option-tag> ..."));
   }
 

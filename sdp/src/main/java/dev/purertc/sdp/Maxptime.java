@@ -17,6 +17,10 @@ public record Maxptime(int millis) implements Attribute {
 
   /** Parses the value of {@code a=maxptime}. */
   public static Maxptime parse(String value) {
+    return SdpParseException.reading(value, Maxptime::read);
+  }
+
+  private static Maxptime read(String value) {
     return new Maxptime(Fields.integer(value.strip(), "maxptime", 1, Integer.MAX_VALUE));
   }
 

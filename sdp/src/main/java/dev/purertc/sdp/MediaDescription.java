@@ -63,6 +63,10 @@ public record MediaDescription(
 
   /** Parses the value of an {@code m=} line into a section with no other lines yet. */
   public static MediaDescription parseMediaLine(String value) {
+    return SdpParseException.reading(value, MediaDescription::readMediaLine);
+  }
+
+  private static MediaDescription readMediaLine(String value) {
     List<String> f = Fields.split(value, 3, "m=", "<media> <port>[/<count>] <proto> <fmt> ...");
     String portText = f.get(1);
     OptionalInt count = OptionalInt.empty();

@@ -18,6 +18,10 @@ public record Msid(String streamId, Optional<String> trackId) implements Attribu
 
   /** Parses the value of {@code a=msid}. */
   public static Msid parse(String value) {
+    return SdpParseException.reading(value, Msid::read);
+  }
+
+  private static Msid read(String value) {
     List<String> f = Fields.split(value, 1, "msid", "<stream id> [<track id>]");
     if (f.size() > 2) {
       throw new SdpParseException("msid: expected '<stream id> [<track id>]' but got '"

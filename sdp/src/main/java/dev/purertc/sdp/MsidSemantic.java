@@ -24,6 +24,10 @@ public record MsidSemantic(String semantic, List<String> identifiers, boolean sp
 
   /** Parses the value of {@code a=msid-semantic}. */
   public static MsidSemantic parse(String value) {
+    return SdpParseException.reading(value, MsidSemantic::read);
+  }
+
+  private static MsidSemantic read(String value) {
     List<String> f = Fields.split(value, 1, "msid-semantic", "<semantic> [<id> ...]");
     return new MsidSemantic(f.get(0), f.subList(1, f.size()), value.startsWith(" "));
   }

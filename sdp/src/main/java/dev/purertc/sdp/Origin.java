@@ -40,6 +40,10 @@ public record Origin(
 
   /** Parses the value of an {@code o=} line. */
   public static Origin parse(String value) {
+    return SdpParseException.reading(value, Origin::read);
+  }
+
+  private static Origin read(String value) {
     List<String> f = Fields.split(value, 6, "o=",
         "<username> <sess-id> <sess-version> <nettype> <addrtype> <unicast-address>");
     if (f.size() != 6) {

@@ -17,6 +17,10 @@ public record Ptime(int millis) implements Attribute {
 
   /** Parses the value of {@code a=ptime}. */
   public static Ptime parse(String value) {
+    return SdpParseException.reading(value, Ptime::read);
+  }
+
+  private static Ptime read(String value) {
     return new Ptime(Fields.integer(value.strip(), "ptime", 1, Integer.MAX_VALUE));
   }
 

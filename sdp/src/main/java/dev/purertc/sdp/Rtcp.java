@@ -20,6 +20,10 @@ public record Rtcp(int port, Optional<Connection> connection) implements Attribu
 
   /** Parses the value of {@code a=rtcp}. */
   public static Rtcp parse(String value) {
+    return SdpParseException.reading(value, Rtcp::read);
+  }
+
+  private static Rtcp read(String value) {
     List<String> f = Fields.split(value, 1, "rtcp", "<port> [<nettype> <addrtype> <address>]");
     int port = Fields.integer(f.get(0), "rtcp port", 0, 65535);
     if (f.size() == 1) {

@@ -49,6 +49,10 @@ public record RtcpFeedback(String payloadType, String type, String parameters)
 
   /** Parses the value of {@code a=rtcp-fb}. */
   public static RtcpFeedback parse(String value) {
+    return SdpParseException.reading(value, RtcpFeedback::read);
+  }
+
+  private static RtcpFeedback read(String value) {
     List<String> f = Fields.split(value, 2, "rtcp-fb", "<payload type> <type> [<parameters>]");
     String pt = f.get(0);
     if (!ALL.equals(pt)) {

@@ -43,6 +43,10 @@ public record Rtpmap(int payloadType, String encodingName, int clockRate, Option
 
   /** Parses the value of {@code a=rtpmap}. */
   public static Rtpmap parse(String value) {
+    return SdpParseException.reading(value, Rtpmap::read);
+  }
+
+  private static Rtpmap read(String value) {
     List<String> f = Fields.split(value, 2, "rtpmap",
         "<payload type> <encoding name>/<clock rate>[/<channels>]");
     if (f.size() != 2) {

@@ -17,6 +17,10 @@ public record SctpPort(int port) implements Attribute {
 
   /** Parses the value of {@code a=sctp-port}. */
   public static SctpPort parse(String value) {
+    return SdpParseException.reading(value, SctpPort::read);
+  }
+
+  private static SctpPort read(String value) {
     return new SctpPort(Fields.integer(value.strip(), "sctp-port", 0, 65535));
   }
 

@@ -22,6 +22,10 @@ public record Sctpmap(int number, String app, OptionalInt streams) implements At
 
   /** Parses the value of {@code a=sctpmap}. */
   public static Sctpmap parse(String value) {
+    return SdpParseException.reading(value, Sctpmap::read);
+  }
+
+  private static Sctpmap read(String value) {
     List<String> f = Fields.split(value, 2, "sctpmap", "<number> <app> [<streams>]");
     if (f.size() > 3) {
       throw new SdpParseException("sctpmap: expected '<number> <app> [<streams>]' but got '"

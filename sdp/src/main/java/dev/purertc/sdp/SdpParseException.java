@@ -48,6 +48,22 @@ public final class SdpParseException extends RuntimeException {
     return reason;
   }
 
+  /**
+   * Runs one of the public field parsers so that a null text, or a value that splits into
+   * fields but that a record's constructor then rejects (e.g. a control character inside a
+   * field), is reported as this exception like any other malformed input.
+   */
+  static <T> T reading(String text, java.util.function.Function<String, T> parser) {
+    if (text == null) {
+      throw new SdpParseException("the text is null");
+    }
+    try {
+      return parser.apply(text);
+    } catch (IllegalArgumentException e) { // a record's own check, from a value that parsed
+      throw new SdpParseException(e.getMessage());
+    }
+  }
+
   /** The same failure, placed at a line of a whole description. */
   SdpParseException at(int number, String text) {
     return new SdpParseException(number, text, reason);

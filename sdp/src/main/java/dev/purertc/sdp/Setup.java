@@ -22,6 +22,10 @@ public enum Setup implements Attribute {
 
   /** Parses the value of {@code a=setup}. */
   public static Setup parse(String value) {
+    return SdpParseException.reading(value, Setup::read);
+  }
+
+  private static Setup read(String value) {
     for (Setup s : values()) {
       if (s.attributeValue().orElseThrow().equals(value.strip())) {
         return s;

@@ -30,6 +30,10 @@ public record Ssrc(long ssrc, String attribute, Optional<String> value) implemen
 
   /** Parses the value of {@code a=ssrc}. */
   public static Ssrc parse(String value) {
+    return SdpParseException.reading(value, Ssrc::read);
+  }
+
+  private static Ssrc read(String value) {
     int space = value.indexOf(' ');
     if (space < 0) {
       throw new SdpParseException("ssrc: expected '<ssrc> <attribute>[:<value>]' but got '"

@@ -24,6 +24,10 @@ public record SsrcGroup(String semantics, List<Long> ssrcs) implements Attribute
 
   /** Parses the value of {@code a=ssrc-group}. */
   public static SsrcGroup parse(String value) {
+    return SdpParseException.reading(value, SsrcGroup::read);
+  }
+
+  private static SsrcGroup read(String value) {
     List<String> f = Fields.split(value, 1, "ssrc-group", "<semantics> <ssrc> ...");
     List<Long> ssrcs = new ArrayList<>();
     for (String s : f.subList(1, f.size())) {

@@ -25,6 +25,10 @@ public record Timing(long startTime, long stopTime, List<String> repeats) {
 
   /** Parses the value of a {@code t=} line (the repeats are added by the description parser). */
   public static Timing parse(String value) {
+    return SdpParseException.reading(value, Timing::read);
+  }
+
+  private static Timing read(String value) {
     List<String> f = Fields.split(value, 2, "t=", "<start-time> <stop-time>");
     if (f.size() != 2) {
       throw new SdpParseException("t=: expected 2 fields but got " + f.size());

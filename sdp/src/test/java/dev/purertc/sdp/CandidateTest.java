@@ -104,6 +104,23 @@ class CandidateTest {
     assertEquals("candidate: 'raddr' appears twice", e.reason());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "candidate:1 1 udp 1 10.0.0.1\t2 1 typ host",
+      "candidate:1 1 udp 1 10.0.0.1 1 typ host x\u0001 y",
+      "candidate:1 1 udp 1 10.0.0.1 1 typ host ufrag \u007f",
+  })
+  void trickledCandidateWithAControlCharacterFailsWithTheParseException(String text) {
+    SdpParseException e = assertThrows(SdpParseException.class, () -> Candidate.parse(text));
+    assertEquals(0, e.lineNumber());
+    assertTrue(e.reason().startsWith("candidate"), e.reason());
+  }
+
+  @Test
+  void nullCandidateFailsWithTheParseException() {
+    assertThrows(SdpParseException.class, () -> Candidate.parse(null));
+  }
+
   @Test
   void withExtensionAddsUfragForTrickle() {
     Candidate c = Candidate.host("1", 1, "udp", 2130706431L, "127.0.0.1", 5000)

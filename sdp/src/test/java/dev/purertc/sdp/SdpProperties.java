@@ -49,6 +49,35 @@ class SdpProperties {
     }
   }
 
+  /** Every public field parser, as a trickle or signalling message might feed it one line. */
+  private static final List<java.util.function.Function<String, Object>> FIELD_PARSERS = List.of(
+      Candidate::parse, Attribute::parse, Rtpmap::parse, Fmtp::parse, RtcpFeedback::parse,
+      Extmap::parse, Fingerprint::parse, Setup::parse, Group::parse, Msid::parse,
+      MsidSemantic::parse, Ssrc::parse, SsrcGroup::parse, Rtcp::parse, Ptime::parse,
+      Maxptime::parse, SctpPort::parse, Sctpmap::parse, IceOptions::parse, Origin::parse,
+      Connection::parse, Bandwidth::parse, Timing::parse, MediaDescription::parseMediaLine);
+
+  @Property(tries = 1000)
+  void publicFieldParsersOnlyEverThrowTheParseException(
+      @ForAll @IntRange(min = 0, max = 23) int parser, @ForAll("fieldLikeText") String text) {
+    try {
+      FIELD_PARSERS.get(parser).apply(text);
+    } catch (SdpParseException expected) {
+      assertNotEquals("", expected.reason());
+    }
+  }
+
+  /** Field-shaped words with control characters, which split on spaces lets through. */
+  @Provide
+  Arbitrary<String> fieldLikeText() {
+    Arbitrary<String> piece = Arbitraries.oneOf(
+        Arbitraries.of("candidate:", "1", " ", "udp", "1.2.3.4", "typ", "host", "raddr", "rport",
+            "generation", "tcptype", "active", "/", ":", "8000", "opus", "sha-256", "0A", "IN",
+            "IP4", "AS", "urn:x", "*", "nack", "\t", "\u0001", "\u007f", "\u00a0"),
+        Arbitraries.strings().ofMaxLength(4));
+    return piece.list().ofMaxSize(16).map(l -> String.join("", l));
+  }
+
   @Property(tries = 1000)
   void mutatedRealDescriptionsOnlyEverThrowTheParseException(
       @ForAll("corpusNames") String name, @ForAll("mutations") List<Mutation> mutations) {
