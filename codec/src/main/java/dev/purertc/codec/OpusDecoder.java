@@ -79,9 +79,10 @@ public final class OpusDecoder implements AudioDecoder {
         int samples;
         try {
             samples = decoder.decode(payload, 0, payload.length, scratch, 0, maxFrameSamples, false);
-        } catch (OpusException | RuntimeException e) {
+        } catch (OpusException | RuntimeException | AssertionError e) {
             // A payload that passes the framing rules can still be garbage inside; Concentus then
-            // throws (or indexes out of bounds). Its state is suspect, so start it afresh.
+            // throws, indexes out of bounds, or fails an internal check (its OpusAssert throws
+            // AssertionError unconditionally, -ea or not). Its state is suspect: start it afresh.
             counters.corruptPayloads++;
             decoder.resetState();
             return conceal();
@@ -99,7 +100,7 @@ public final class OpusDecoder implements AudioDecoder {
         int samples;
         try {
             samples = decoder.decode(null, 0, 0, scratch, 0, lastFrameSamples, false);
-        } catch (OpusException | RuntimeException e) {
+        } catch (OpusException | RuntimeException | AssertionError e) {
             decoder.resetState();
             Arrays.fill(scratch, 0, lastFrameSamples * channels, (short) 0);
             samples = lastFrameSamples;
@@ -127,7 +128,7 @@ public final class OpusDecoder implements AudioDecoder {
         try {
             // libopus opus_decode(..., decode_fec=1): frame_size is the duration of the lost packet.
             samples = decoder.decode(nextPayload, 0, nextPayload.length, scratch, 0, lastFrameSamples, true);
-        } catch (OpusException | RuntimeException e) {
+        } catch (OpusException | RuntimeException | AssertionError e) {
             decoder.resetState();
             return conceal();
         }

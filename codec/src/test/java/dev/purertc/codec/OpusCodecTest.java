@@ -174,6 +174,28 @@ class OpusCodecTest {
         assertEquals(new DecoderStatistics(1, 1, 0, 1, 1920), decoder.statistics());
     }
 
+    /**
+     * Payloads that pass the RFC 6716 framing rules but make Concentus fail one of its internal
+     * checks, which throw java.lang.AssertionError whether or not the JVM runs with -ea (found by
+     * fuzzing mutated and random packets into fresh decoders).
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "1, 5cf80a9eb0c8a9a48268beb940a68409f538d065fb2a259b5d444712607dd4d2e7b1893733c1c3aa36d51164c61fd8e24dff2c5e019984fa3a7d0296ad82e10ca2f43f362aba9066cf4c1f311c011079f1bf095238229eb28b6ffb1f8ab9995055c06f7b7f111fc842eab268568d5c6b76ac28ea1396f7de0fb1e38962eaf68a936f5ba926064c91863cb625f332903b496ab1b4e8a61598f68a38716289264c",
+        "2, 5cee8027db6731dbc90f34c0dcffc0fcdb72759e656b52041a44db5b79acaf785e4ebe6eb60270d0334613175b2956da9ef0e4cbea6c098ecf93c49f52873c3fdca054610e52ba7006f13fc651c3f0eeac4a22279e07c047c0ece405c5c86a71e445b2febf061c4adb410dcaa5db3c2a6d92f8ccc7fa3647a9af5ea28a093ccb5efb0d5fc02427b921a355b9ccae402e41d59df22c8231157b3f181b8aeef8d6f6f490caf6e0c69c2936d54442a6955acd724e1cd71a69cfa7e867eead918f6c4faf15b851fa6e355457174bd7423388c8ce706577909122501c893b19b896cee67a09faf2426c835d908235103726ae39f720"
+    })
+    void payloadsTrippingConcentusAssertionsAreConcealedAndCountedNotThrown(int channels, String hex) {
+        OpusDecoder decoder = new OpusDecoder(RATE, channels);
+        short[] out = decoder.decode(java.util.HexFormat.of().parseHex(hex));
+        assertEquals(960 * channels, out.length);
+        assertEquals(1, decoder.statistics().corruptPayloads());
+        assertEquals(960 * channels, decoder.conceal().length);
+        // The decoder was reset and keeps working.
+        OpusEncoder encoder = new OpusEncoder(RATE, channels, 32000);
+        assertEquals(960 * channels, decoder.decode(encoder.encode(new short[960 * channels])).length);
+        assertEquals(1, decoder.statistics().decodedFrames());
+    }
+
     @Test
     void aFrameLongerThan1275BytesIsCorrupt() {
         byte[] packet = new byte[1 + 1276];
