@@ -34,6 +34,8 @@ final class HttpTransport implements JanusTransport {
     private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
     private static final int MAX_EVENTS_PER_POLL = 10;
     private static final long RETRY_DELAY_MILLIS = 250;
+    /** {@code failingSinceNanos} of a poll whose predecessor did not fail (any clock value may be real). */
+    private static final long NOT_FAILING = Long.MIN_VALUE;
 
     private final URI base;
     private final ObjectMapper mapper;
@@ -116,7 +118,9 @@ final class HttpTransport implements JanusTransport {
     @Override
     public void sessionAdded(long sessionId) {
         if (!closed && !polls.containsKey(sessionId)) {
-            poll(sessionId, nanoClock.getAsLong());
+            // The first poll has not failed yet: the reclaim window counts from its first failure,
+            // not from the session's creation.
+            poll(sessionId, NOT_FAILING);
         }
     }
 
@@ -138,7 +142,7 @@ final class HttpTransport implements JanusTransport {
             long now = nanoClock.getAsLong();
             if (error != null || response.statusCode() != 200) {
                 String why = error != null ? error.toString() : "status " + response.statusCode();
-                long since = failingSinceNanos == 0 ? now : failingSinceNanos;
+                long since = failingSinceNanos == NOT_FAILING ? now : failingSinceNanos;
                 if (now - since >= goneAfterNanos) {
                     polls.remove(sessionId);
                     l.onSessionGone(sessionId, "Janus unreachable over HTTP: " + why);
@@ -149,7 +153,7 @@ final class HttpTransport implements JanusTransport {
                 return;
             }
             if (deliver(sessionId, response.body(), l)) {
-                poll(sessionId, 0);
+                poll(sessionId, NOT_FAILING);
             }
         });
     }
