@@ -13,7 +13,9 @@ import java.util.TreeSet;
  * <p>{@link #createOffer} writes one BUNDLEd audio section. {@link #createAnswer} answers any
  * remote offer section by section, in the offer's order:
  * <ul>
- *   <li>An audio section over DTLS-SRTP ({@code UDP/TLS/RTP/SAVPF} and kin) with
+ *   <li>An audio section with one of the RTP profiles RFC 8829 §5.1.2 says to accept
+ *       ({@code UDP/TLS/RTP/SAVPF}, {@code TCP/DTLS/RTP/SAVPF}, ..., {@code RTP/AVP}; echoed in
+ *       the answer) with
  *       {@code rtcp-mux}, ICE credentials and a fingerprint (per section or per session) is
  *       accepted when it offers at least one of our codecs besides telephone-event. The answer
  *       lists the common codecs in the offerer's order with the offerer's payload types
@@ -36,6 +38,14 @@ import java.util.TreeSet;
  */
 public final class Jsep {
   private Jsep() {}
+
+  /**
+   * The offered RTP profiles an answerer MUST accept (RFC 8829 §5.1.2): DTLS-SRTP is required
+   * either way, so the profile name does not matter; the answer echoes it exactly.
+   */
+  private static final Set<String> RTP_PROFILES = Set.of("RTP/AVP", "RTP/AVPF", "RTP/SAVP",
+      "RTP/SAVPF", "TCP/DTLS/RTP/SAVP", "TCP/DTLS/RTP/SAVPF", "UDP/TLS/RTP/SAVP",
+      "UDP/TLS/RTP/SAVPF");
 
   /** Candidate addresses that say nothing, never written into c=. */
   private static final Set<String> PLACEHOLDER_ADDRESS = Set.of("0.0.0.0", "::");
@@ -122,7 +132,7 @@ public final class Jsep {
 
   private static Optional<MediaDescription> answerAudio(SessionDescription offer,
       MediaDescription offered, AudioCapabilities local, boolean mayCarryTrack) {
-    if (!offered.media().equals("audio") || !offered.isDtlsSrtp()
+    if (!offered.media().equals("audio") || !RTP_PROFILES.contains(offered.protocol())
         || (offered.port() == 0 && !offered.has(Flag.BUNDLE_ONLY))
         || !offered.has(Flag.RTCP_MUX)
         || offer.effective(offered, IceUfrag.class).isEmpty()

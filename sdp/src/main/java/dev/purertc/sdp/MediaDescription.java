@@ -97,10 +97,16 @@ public record MediaDescription(
     return port == 0 && !attributes.contains(Flag.BUNDLE_ONLY);
   }
 
-  /** Whether the protocol is RTP over DTLS-SRTP, as WebRTC media uses (RFC 8829 §5.1.2). */
+  /**
+   * Whether the protocol names RTP over DTLS-SRTP, as WebRTC media uses: {@code UDP/TLS/RTP/SAVP[F]}
+   * (RFC 5764) or {@code TCP/DTLS/RTP/SAVP[F]} (RFC 7850), the profiles RFC 8829 §5.1.2 offers.
+   */
   public boolean isDtlsSrtp() {
-    return protocol.endsWith("/TLS/RTP/SAVPF") || protocol.endsWith("/TLS/RTP/SAVP");
+    return DTLS_SRTP_PROFILES.contains(protocol);
   }
+
+  private static final java.util.Set<String> DTLS_SRTP_PROFILES = java.util.Set.of(
+      "UDP/TLS/RTP/SAVPF", "UDP/TLS/RTP/SAVP", "TCP/DTLS/RTP/SAVPF", "TCP/DTLS/RTP/SAVP");
 
   /** The attributes of one type, in written order. */
   public <T extends Attribute> List<T> attributes(Class<T> type) {

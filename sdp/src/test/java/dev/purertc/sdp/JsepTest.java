@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** JSEP offers and RFC 3264 answers for audio. */
 class JsepTest {
@@ -180,9 +181,29 @@ class JsepTest {
       assertTrue(answer.media().get(0).isRejected(), "without " + missing);
       assertTrue(answer.bundleGroups().isEmpty(), "rejected mids leave the BUNDLE group");
     }
-    SessionDescription plainRtp = SessionDescription.parse(good.replace("UDP/TLS/RTP/SAVPF",
-        "RTP/AVP"));
-    assertTrue(Jsep.createAnswer(plainRtp, Corpus.local()).media().get(0).isRejected());
+    SessionDescription notRtp = SessionDescription.parse(good.replace("UDP/TLS/RTP/SAVPF",
+        "UDP/DTLS/SCTP"));
+    assertTrue(Jsep.createAnswer(notRtp, Corpus.local()).media().get(0).isRejected());
+  }
+
+  /** RFC 8829 §5.1.2: these offered profiles MUST be accepted, and echoed exactly. */
+  @ParameterizedTest
+  @ValueSource(strings = {"UDP/TLS/RTP/SAVP", "TCP/DTLS/RTP/SAVPF", "TCP/DTLS/RTP/SAVP",
+      "RTP/SAVPF", "RTP/SAVP", "RTP/AVPF", "RTP/AVP"})
+  void everyRtpProfileJsepNamesIsAcceptedAndEchoed(String profile) {
+    SessionDescription offer = SessionDescription.parse(offerFromPeer("sendrecv", "actpass", "")
+        .format().replace("UDP/TLS/RTP/SAVPF", profile));
+    MediaDescription audio = answerAudio(offer, Corpus.local());
+    assertFalse(audio.isRejected(), profile);
+    assertEquals(profile, audio.protocol());
+    assertEquals(List.of("96", "0", "101"), audio.formats());
+  }
+
+  @Test
+  void tcpDtlsIsDtlsSrtp() {
+    assertTrue(MediaDescription.parseMediaLine("audio 9 TCP/DTLS/RTP/SAVPF 0").isDtlsSrtp());
+    assertTrue(MediaDescription.parseMediaLine("audio 9 UDP/TLS/RTP/SAVPF 0").isDtlsSrtp());
+    assertFalse(MediaDescription.parseMediaLine("audio 9 RTP/AVP 0").isDtlsSrtp());
   }
 
   @Test
