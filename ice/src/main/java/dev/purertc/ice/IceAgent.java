@@ -443,6 +443,12 @@ public final class IceAgent {
     if (closed) {
       return;
     }
+    if (isProbeResponse(datagram)) {
+      // The answer to a server-reflexive Binding probe, even when the same server address is
+      // also a TURN server of ours (coturn serves both on one port).
+      handleStun(null, localSocket, source, datagram, nowNanos);
+      return;
+    }
     for (Map.Entry<TurnClient, InetSocketAddress> e : turnBases.entrySet()) {
       TurnClient turn = e.getKey();
       if (e.getValue().equals(localSocket) && turn.server().equals(source)) {
@@ -471,6 +477,15 @@ public final class IceAgent {
       return;
     }
     receive(host, source, datagram, nowNanos);
+  }
+
+  private boolean isProbeResponse(ByteBuffer datagram) {
+    if (probes.size() == 0 || !StunMessage.isStun(datagram)) {
+      return false;
+    }
+    ByteBuffer b = datagram.duplicate(); // big-endian, whatever the caller's order
+    int p = b.position();
+    return probes.get(new TransactionId(b.getLong(p + 8), b.getInt(p + 16))) != null;
   }
 
   private void receive(Local local, InetSocketAddress source, ByteBuffer datagram, long nowNanos) {

@@ -288,6 +288,39 @@ class IceAgentTest {
   }
 
   @Test
+  void stunAndTurnOnTheSameServerAddressStillGiveAServerReflexiveCandidate() {
+    // The usual coturn set-up: one address answers STUN Binding and TURN Allocate.
+    java.net.InetSocketAddress server = SimNetwork.address("192.0.2.1", 3478);
+    java.net.InetSocketAddress base = SimNetwork.address("10.0.0.1", 1000);
+    java.net.InetSocketAddress mapped = SimNetwork.address("203.0.113.7", 40000);
+    IceAgent agent = new IceAgent(IceConfig.defaults(true).withIceServers(java.util.List.of(
+        new IceServer(java.util.List.of("stun:192.0.2.1:3478", "turn:192.0.2.1:3478"), "u", "p"))),
+        IceCredentials.random(new SplittableRandom(1)), new SplittableRandom(2));
+    agent.gather(java.util.List.of(base), 0);
+    Transmit t;
+    while ((t = agent.pollTransmit()) != null) {
+      dev.purertc.ice.stun.StunMessage m =
+          dev.purertc.ice.stun.StunMessage.parse(ByteBuffer.wrap(t.data()));
+      if (m.method() == dev.purertc.ice.stun.StunMessage.BINDING) {
+        agent.handleDatagram(base, server, ByteBuffer.wrap(dev.purertc.ice.stun.StunMessage.of(
+            dev.purertc.ice.stun.StunMessage.BINDING,
+            dev.purertc.ice.stun.StunClass.SUCCESS_RESPONSE, m.transactionId(),
+            new dev.purertc.ice.stun.StunAttribute.Address(
+                dev.purertc.ice.stun.StunAttribute.XOR_MAPPED_ADDRESS, mapped)).toBytes()), 0);
+      }
+    }
+    java.util.List<IceEvent> events = new java.util.ArrayList<>();
+    IceEvent e;
+    while ((e = agent.pollEvent()) != null) {
+      events.add(e);
+    }
+    assertTrue(agent.localCandidates().stream().anyMatch(c -> c.type() == CandidateType.SRFLX
+        && c.address().equals("203.0.113.7") && c.port() == 40000), agent.localCandidates()
+        + " " + events);
+    assertFalse(events.stream().anyMatch(x -> x instanceof IceEvent.ServerError), events.toString());
+  }
+
+  @Test
   void checkWithAnUnknownComprehensionRequiredAttributeGets420() {
     IceCredentials local = new IceCredentials("localufrag", "localpasswordlocalpassword");
     IceAgent agent = new IceAgent(IceConfig.defaults(false), local, new SplittableRandom(2));
