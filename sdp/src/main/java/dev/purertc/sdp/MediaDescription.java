@@ -143,9 +143,15 @@ public record MediaDescription(
     return attributes(Candidate.class);
   }
 
-  /** The RTP payload formats in {@code m=} order, with their rtpmap, fmtp and rtcp-fb. */
+  /**
+   * The RTP payload formats in {@code m=} order, with their rtpmap, fmtp and rtcp-fb; a payload
+   * type listed twice is one codec, at its first place.
+   */
   public List<RtpCodec> codecs() {
     List<RtpCodec> out = new ArrayList<>();
+    // At most 128 distinct payload types, so the attribute scans below stay linear in the
+    // section's size even for an m= line that repeats one type many thousand times.
+    boolean[] seen = new boolean[128];
     List<Rtpmap> rtpmaps = attributes(Rtpmap.class);
     List<Fmtp> fmtps = attributes(Fmtp.class);
     List<RtcpFeedback> feedback = attributes(RtcpFeedback.class);
@@ -156,9 +162,10 @@ public record MediaDescription(
       } catch (NumberFormatException notRtp) {
         continue;
       }
-      if (pt < 0 || pt > 127) {
+      if (pt < 0 || pt > 127 || seen[pt]) {
         continue;
       }
+      seen[pt] = true;
       Optional<Rtpmap> map = rtpmaps.stream().filter(r -> r.payloadType() == pt).findFirst()
           .or(() -> RtpCodec.staticRtpmap(pt));
       if (map.isEmpty()) {

@@ -73,6 +73,14 @@ class LenientParseTest {
   }
 
   @Test
+  void aPayloadTypeListedTwiceIsOneCodec() {
+    SessionDescription sd = SessionDescription.parse("v=0\r\no=- 1 2 IN IP4 h\r\ns=-\r\nt=0 0\r\n"
+        + "m=audio 9 RTP/AVP 111 0 111 0\r\na=rtpmap:111 opus/48000/2\r\n");
+    assertEquals(List.of(111, 0),
+        sd.media().get(0).codecs().stream().map(RtpCodec::payloadType).toList());
+  }
+
+  @Test
   void staticPayloadTypesWithoutRtpmapAreKnownCodecs() {
     SessionDescription sd = SessionDescription.parse(
         "v=0\r\no=- 1 2 IN IP4 h\r\ns=-\r\nt=0 0\r\nm=audio 9 RTP/AVP 0 8 96\r\n");
