@@ -196,7 +196,8 @@ public final class Jsep {
     offered.mid().ifPresent(mid -> a.add(new Mid(mid)));
     for (Extmap e : offered.attributes(Extmap.class)) {
       if (local.headerExtensions().stream().anyMatch(l -> l.uri().equals(e.uri()))) {
-        a.add(Extmap.of(e.id(), e.uri()));
+        // RFC 8285 §6: the offerer's id; a direction seen from our side (sendonly -> recvonly).
+        a.add(new Extmap(e.id(), e.direction().map(Direction::reverse), e.uri(), ""));
       }
     }
     a.add(answered);

@@ -164,6 +164,15 @@ class JsepTest {
   }
 
   @Test
+  void headerExtensionDirectionsAreAnsweredReversed() {
+    // RFC 8285 §6: an extension the offerer only sends is one the answerer only receives.
+    MediaDescription audio = answerAudio(offerFromPeer("sendrecv", "actpass",
+        "a=extmap:7/sendonly urn:ietf:params:rtp-hdrext:ssrc-audio-level\r\n"), Corpus.local());
+    assertEquals(List.of(new Extmap(7, Optional.of(Direction.RECVONLY), Extmap.AUDIO_LEVEL, "")),
+        audio.attributes(Extmap.class));
+  }
+
+  @Test
   void rtcpRsizeIsAnsweredOnlyWhenOffered() {
     assertFalse(answerAudio(offerFromPeer("sendrecv", "actpass", ""), Corpus.local())
         .has(Flag.RTCP_RSIZE));
