@@ -185,6 +185,11 @@ public final class IceAgent {
   private final long tieBreaker;
   private IceCredentials localCredentials;
   private IceCredentials remoteCredentials;
+  /**
+   * After our restart and until the peer's new credentials come: the peer's previous ufrag, whose
+   * late candidates are dropped. Candidates without a ufrag are then taken as the new generation.
+   */
+  private String retiredRemoteUfrag;
   private boolean remoteLite;
   private boolean remoteEndOfCandidates;
 
@@ -287,6 +292,7 @@ public final class IceAgent {
       resetChecks(credentials.ufrag(), nowNanos);
     }
     remoteCredentials = credentials;
+    retiredRemoteUfrag = null;
     if (connectionState == IceConnectionState.NEW && !pairs.isEmpty()) {
       setConnectionState(IceConnectionState.CHECKING);
     }
@@ -320,6 +326,12 @@ public final class IceAgent {
     if (candidate.component() != 1) {
       LOG.debug("skipping remote candidate {}: component {} (rtcp-mux uses 1 only)",
           candidate.toTrickleString(), candidate.component());
+      return false;
+    }
+    if (remoteCredentials == null && retiredRemoteUfrag != null
+        && candidate.ufrag().filter(retiredRemoteUfrag::equals).isPresent()) {
+      LOG.debug("skipping remote candidate {}: it belongs to the generation before our restart",
+          candidate.toTrickleString());
       return false;
     }
     if (remoteCredentials != null && candidate.ufrag().isPresent()
@@ -392,6 +404,14 @@ public final class IceAgent {
     }
     localCredentials = newLocalCredentials;
     resetChecks(null, nowNanos);
+    // RFC 8445 §9: the peer answers a restart with new credentials too. Until they come, no
+    // checks go out with the old ones, and remote candidates trickled meanwhile (which may
+    // overtake the peer's description, RFC 8838 §11) are kept for the new generation instead of
+    // being dropped as the peer's restart when its new ufrag arrives.
+    if (remoteCredentials != null) {
+      retiredRemoteUfrag = remoteCredentials.ufrag();
+    }
+    remoteCredentials = null;
     for (Local l : locals) {
       if (l.type != CandidateType.PRFLX) {
         events.add(new IceEvent.LocalCandidate(l.toSdp()));
@@ -1166,15 +1186,14 @@ public final class IceAgent {
       if (selected != null) {
         next = Math.min(next, nextConsentNanos);
       }
-      if (selected != null || previousSelected != null) {
-        Pair p = selected != null ? selected : previousSelected;
-        if (connectionState != IceConnectionState.FAILED) {
-          long disconnectAt = p.lastConsentNanos + config.disconnectedAfterMillis() * MS;
-          long failAt = p.lastConsentNanos + config.consentTimeoutMillis() * MS;
-          next = Math.min(next, connectionState == IceConnectionState.DISCONNECTED ? failAt
-              : disconnectAt);
-        }
-      }
+    }
+    // Also while a restart waits for the peer's new credentials: the old pair's consent runs out.
+    Pair p = selected != null ? selected : previousSelected;
+    if (p != null && connectionState != IceConnectionState.FAILED) {
+      long disconnectAt = p.lastConsentNanos + config.disconnectedAfterMillis() * MS;
+      long failAt = p.lastConsentNanos + config.consentTimeoutMillis() * MS;
+      next = Math.min(next, connectionState == IceConnectionState.DISCONNECTED ? failAt
+          : disconnectAt);
     }
     return next;
   }

@@ -181,6 +181,31 @@ class IceAgentTest {
   }
 
   @Test
+  void iceRestartRecoversWhenTheNewCandidatesComeBeforeTheNewCredentials() {
+    SimNetwork net = new SimNetwork(8);
+    Peer[] p = pair(net, true, false);
+    SimNetwork.exchangeCredentials(p[0], p[1], net.nowNanos);
+    net.trickle(p[0], p[1]);
+    net.trickle(p[1], p[0]);
+    assertTrue(net.runUntil(() -> completed(p[0]) && completed(p[1]), 5 * SECOND));
+    SplittableRandom r = new SplittableRandom(81);
+    p[0].events.clear();
+    p[1].events.clear();
+    p[0].agent.restart(IceCredentials.random(r), net.nowNanos);
+    p[1].agent.restart(IceCredentials.random(r), net.nowNanos);
+    net.pump();
+    // RFC 8838 §11: trickled candidates may overtake the description that carries the ufrag.
+    net.trickle(p[0], p[1]);
+    net.trickle(p[1], p[0]);
+    SimNetwork.exchangeCredentials(p[0], p[1], net.nowNanos);
+    assertTrue(net.runUntil(() -> p[0].events.stream().anyMatch(
+        e -> e instanceof IceEvent.SelectedPairChanged), 5 * SECOND), p[0].events.toString());
+    assertTrue(net.runUntil(() -> completed(p[0]) && completed(p[1]), 5 * SECOND));
+    net.runFor(40 * SECOND);
+    assertEquals(IceConnectionState.COMPLETED, p[0].state(), "consent holds after the restart");
+  }
+
+  @Test
   void dataKeepsFlowingOnTheOldPairDuringARestart() {
     SimNetwork net = new SimNetwork(9);
     Peer[] p = pair(net, true, false);
