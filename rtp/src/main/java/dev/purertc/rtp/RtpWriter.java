@@ -2,6 +2,7 @@ package dev.purertc.rtp;
 
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
 
 /**
@@ -15,6 +16,8 @@ import java.util.List;
  * element header, the level byte and two padding bytes).
  *
  * <p>Instances are immutable and may be shared between threads; the buffers are the caller's.
+ * Packets are written in network byte order whatever {@code dst.order()} is, and that order is
+ * left as it was.
  */
 public final class RtpWriter {
 
@@ -78,21 +81,24 @@ public final class RtpWriter {
       throw new BufferOverflowException();
     }
     int at = dst.position();
+    // RTP is big-endian on the wire; the absolute puts below follow dst's order, so swap for a
+    // little-endian buffer rather than change the caller's setting.
+    boolean swap = dst.order() != ByteOrder.BIG_ENDIAN;
     boolean ext = audioLevelId != 0;
     dst.put(at, (byte) (0x80 | (ext ? 0x10 : 0) | csrcs.length));
     dst.put(at + 1, (byte) ((marker ? 0x80 : 0) | payloadType));
-    dst.putShort(at + 2, (short) sequenceNumber);
-    dst.putInt(at + 4, (int) timestamp);
-    dst.putInt(at + 8, (int) ssrc);
+    dst.putShort(at + 2, u16(swap, sequenceNumber));
+    dst.putInt(at + 4, u32(swap, timestamp));
+    dst.putInt(at + 8, u32(swap, ssrc));
     int i = at + RtpPacket.FIXED_HEADER_BYTES;
     for (long c : csrcs) {
-      dst.putInt(i, (int) c);
+      dst.putInt(i, u32(swap, c));
       i += 4;
     }
     if (ext) {
       // RFC 8285 4.2 one-byte form, RFC 6464 3: one element of one byte (L = 0), padded to 4 bytes.
-      dst.putShort(i, (short) RtpPacket.ONE_BYTE_PROFILE);
-      dst.putShort(i + 2, (short) 1);
+      dst.putShort(i, u16(swap, RtpPacket.ONE_BYTE_PROFILE));
+      dst.putShort(i + 2, u16(swap, 1));
       dst.put(i + 4, (byte) (audioLevelId << 4));
       dst.put(i + 5, (byte) ((voiceActivity ? 0x80 : 0) | (levelMinusDbov & 0x7F)));
       dst.putShort(i + 6, (short) 0);
@@ -101,6 +107,14 @@ public final class RtpWriter {
     dst.put(i, payload, payload.position(), payloadLength);
     dst.position(at + size);
     return size;
+  }
+
+  private static short u16(boolean swap, int value) {
+    return swap ? Short.reverseBytes((short) value) : (short) value;
+  }
+
+  private static int u32(boolean swap, long value) {
+    return swap ? Integer.reverseBytes((int) value) : (int) value;
   }
 
   /** {@link #write} for a stream without the audio level element (or with level 127, silent). */

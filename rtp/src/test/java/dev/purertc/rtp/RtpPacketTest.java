@@ -173,6 +173,24 @@ class RtpPacketTest {
   }
 
   @Test
+  void writerWritesNetworkByteOrderWhateverTheDestinationBuffersOrder() {
+    RtpWriter writer = new RtpWriter(0x01020304L, 111, List.of(0x0A0B0C0DL), 3);
+    ByteBuffer payload = ByteBuffer.wrap(Kat.hex("DEADBEEF01"));
+    ByteBuffer big = ByteBuffer.allocate(100);
+    writer.write(big, 0x1234, 0x89ABCDEFL, true, true, 30, payload);
+    ByteBuffer little = ByteBuffer.allocate(100).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    writer.write(little, 0x1234, 0x89ABCDEFL, true, true, 30, payload);
+    assertArrayEquals(bytesOf(big.flip()), bytesOf(little.flip()), "RTP is big-endian on the wire");
+    assertEquals(java.nio.ByteOrder.LITTLE_ENDIAN, little.order(), "the caller's byte order is kept");
+    RtpPacket p = RtpPacket.parse(little);
+    assertEquals(0x1234, p.sequenceNumber());
+    assertEquals(0x89ABCDEFL, p.timestamp());
+    assertEquals(0x01020304L, p.ssrc());
+    assertEquals(List.of(0x0A0B0C0DL), p.csrcs());
+    assertEquals(new AudioLevel(true, 30), p.audioLevel(3));
+  }
+
+  @Test
   void writersRefuseABufferThatIsTooSmallAndWriteNothing() {
     ByteBuffer small = ByteBuffer.allocate(12);
     RtpWriter w = new RtpWriter(1, 0, List.of(), 0);
