@@ -1,6 +1,7 @@
 package dev.purertc.rtp;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -43,12 +44,19 @@ public record ApplicationDefined(int subtype, long ssrc, String name, byte[] dat
 
   @Override
   public int writeTo(ByteBuffer dst) {
-    int size = sizeBytes();
-    RtcpPacket.writeHeader(dst, subtype, PT_APP, size);
-    dst.putInt((int) ssrc);
-    dst.put(name.getBytes(StandardCharsets.ISO_8859_1));
-    dst.put(data);
-    return size;
+    // RTCP is big-endian on the wire whatever order the caller gave dst; restore it after.
+    ByteOrder order = dst.order();
+    dst.order(ByteOrder.BIG_ENDIAN);
+    try {
+      int size = sizeBytes();
+      RtcpPacket.writeHeader(dst, subtype, PT_APP, size);
+      dst.putInt((int) ssrc);
+      dst.put(name.getBytes(StandardCharsets.ISO_8859_1));
+      dst.put(data);
+      return size;
+    } finally {
+      dst.order(order);
+    }
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.purertc.rtp;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
@@ -99,14 +100,21 @@ public record GenericNack(long senderSsrc, long mediaSsrc, List<Entry> entries) 
 
   @Override
   public int writeTo(ByteBuffer dst) {
-    int size = sizeBytes();
-    RtcpPacket.writeHeader(dst, FMT, PT_RTPFB, size);
-    dst.putInt((int) senderSsrc);
-    dst.putInt((int) mediaSsrc);
-    for (Entry e : entries) {
-      dst.putShort((short) e.packetId());
-      dst.putShort((short) e.lostBitmask());
+    // RTCP is big-endian on the wire whatever order the caller gave dst; restore it after.
+    ByteOrder order = dst.order();
+    dst.order(ByteOrder.BIG_ENDIAN);
+    try {
+      int size = sizeBytes();
+      RtcpPacket.writeHeader(dst, FMT, PT_RTPFB, size);
+      dst.putInt((int) senderSsrc);
+      dst.putInt((int) mediaSsrc);
+      for (Entry e : entries) {
+        dst.putShort((short) e.packetId());
+        dst.putShort((short) e.lostBitmask());
+      }
+      return size;
+    } finally {
+      dst.order(order);
     }
-    return size;
   }
 }

@@ -1,6 +1,7 @@
 package dev.purertc.rtp;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -37,19 +38,26 @@ public record Goodbye(List<Long> ssrcs, String reason) implements RtcpPacket {
 
   @Override
   public int writeTo(ByteBuffer dst) {
-    int size = sizeBytes();
-    int start = dst.position();
-    RtcpPacket.writeHeader(dst, ssrcs.size(), PT_BYE, size);
-    for (long s : ssrcs) {
-      dst.putInt((int) s);
-    }
-    if (!reason.isEmpty()) {
-      byte[] text = reason.getBytes(StandardCharsets.UTF_8);
-      dst.put((byte) text.length).put(text);
-      while (dst.position() < start + size) {
-        dst.put((byte) 0);
+    // RTCP is big-endian on the wire whatever order the caller gave dst; restore it after.
+    ByteOrder order = dst.order();
+    dst.order(ByteOrder.BIG_ENDIAN);
+    try {
+      int size = sizeBytes();
+      int start = dst.position();
+      RtcpPacket.writeHeader(dst, ssrcs.size(), PT_BYE, size);
+      for (long s : ssrcs) {
+        dst.putInt((int) s);
       }
+      if (!reason.isEmpty()) {
+        byte[] text = reason.getBytes(StandardCharsets.UTF_8);
+        dst.put((byte) text.length).put(text);
+        while (dst.position() < start + size) {
+          dst.put((byte) 0);
+        }
+      }
+      return size;
+    } finally {
+      dst.order(order);
     }
-    return size;
   }
 }

@@ -1,6 +1,7 @@
 package dev.purertc.rtp;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
 
 /**
@@ -27,12 +28,19 @@ public record ReceiverReport(long ssrc, List<ReportBlock> reportBlocks) implemen
 
   @Override
   public int writeTo(ByteBuffer dst) {
-    int size = sizeBytes();
-    RtcpPacket.writeHeader(dst, reportBlocks.size(), PT_RR, size);
-    dst.putInt((int) ssrc);
-    for (ReportBlock block : reportBlocks) {
-      block.writeTo(dst);
+    // RTCP is big-endian on the wire whatever order the caller gave dst; restore it after.
+    ByteOrder order = dst.order();
+    dst.order(ByteOrder.BIG_ENDIAN);
+    try {
+      int size = sizeBytes();
+      RtcpPacket.writeHeader(dst, reportBlocks.size(), PT_RR, size);
+      dst.putInt((int) ssrc);
+      for (ReportBlock block : reportBlocks) {
+        block.writeTo(dst);
+      }
+      return size;
+    } finally {
+      dst.order(order);
     }
-    return size;
   }
 }

@@ -34,7 +34,8 @@ public sealed interface RtcpPacket
   int sizeBytes();
 
   /**
-   * Writes this packet at {@code dst}'s position and advances it.
+   * Writes this packet at {@code dst}'s position and advances it, in network byte order whatever
+   * {@code dst.order()} is (that order is left as it was).
    *
    * @return the number of bytes written
    * @throws BufferOverflowException if fewer than {@link #sizeBytes()} bytes remain

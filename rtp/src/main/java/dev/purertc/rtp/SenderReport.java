@@ -1,6 +1,7 @@
 package dev.purertc.rtp;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
 
 /**
@@ -41,16 +42,23 @@ public record SenderReport(long ssrc, long ntpTimestamp, long rtpTimestamp, long
 
   @Override
   public int writeTo(ByteBuffer dst) {
-    int size = sizeBytes();
-    RtcpPacket.writeHeader(dst, reportBlocks.size(), PT_SR, size);
-    dst.putInt((int) ssrc);
-    dst.putLong(ntpTimestamp);
-    dst.putInt((int) rtpTimestamp);
-    dst.putInt((int) packetCount);
-    dst.putInt((int) octetCount);
-    for (ReportBlock block : reportBlocks) {
-      block.writeTo(dst);
+    // RTCP is big-endian on the wire whatever order the caller gave dst; restore it after.
+    ByteOrder order = dst.order();
+    dst.order(ByteOrder.BIG_ENDIAN);
+    try {
+      int size = sizeBytes();
+      RtcpPacket.writeHeader(dst, reportBlocks.size(), PT_SR, size);
+      dst.putInt((int) ssrc);
+      dst.putLong(ntpTimestamp);
+      dst.putInt((int) rtpTimestamp);
+      dst.putInt((int) packetCount);
+      dst.putInt((int) octetCount);
+      for (ReportBlock block : reportBlocks) {
+        block.writeTo(dst);
+      }
+      return size;
+    } finally {
+      dst.order(order);
     }
-    return size;
   }
 }

@@ -1,6 +1,7 @@
 package dev.purertc.rtp;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -88,20 +89,27 @@ public record SourceDescription(List<Chunk> chunks) implements RtcpPacket {
 
   @Override
   public int writeTo(ByteBuffer dst) {
-    int size = sizeBytes();
-    RtcpPacket.writeHeader(dst, chunks.size(), PT_SDES, size);
-    for (Chunk c : chunks) {
-      int start = dst.position();
-      dst.putInt((int) c.ssrc());
-      for (Item item : c.items()) {
-        byte[] text = item.text().getBytes(StandardCharsets.UTF_8);
-        dst.put((byte) item.type()).put((byte) text.length).put(text);
+    // RTCP is big-endian on the wire whatever order the caller gave dst; restore it after.
+    ByteOrder order = dst.order();
+    dst.order(ByteOrder.BIG_ENDIAN);
+    try {
+      int size = sizeBytes();
+      RtcpPacket.writeHeader(dst, chunks.size(), PT_SDES, size);
+      for (Chunk c : chunks) {
+        int start = dst.position();
+        dst.putInt((int) c.ssrc());
+        for (Item item : c.items()) {
+          byte[] text = item.text().getBytes(StandardCharsets.UTF_8);
+          dst.put((byte) item.type()).put((byte) text.length).put(text);
+        }
+        int end = start + c.sizeBytes();
+        while (dst.position() < end) {
+          dst.put((byte) 0); // END and the null padding
+        }
       }
-      int end = start + c.sizeBytes();
-      while (dst.position() < end) {
-        dst.put((byte) 0); // END and the null padding
-      }
+      return size;
+    } finally {
+      dst.order(order);
     }
-    return size;
   }
 }

@@ -1,6 +1,7 @@
 package dev.purertc.rtp;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -42,15 +43,22 @@ public record UnknownRtcpPacket(int packetType, int count, boolean padded, byte[
 
   @Override
   public int writeTo(ByteBuffer dst) {
-    int size = sizeBytes();
-    if (dst.remaining() < size) {
-      throw new java.nio.BufferOverflowException();
+    // RTCP is big-endian on the wire whatever order the caller gave dst; restore it after.
+    ByteOrder order = dst.order();
+    dst.order(ByteOrder.BIG_ENDIAN);
+    try {
+      int size = sizeBytes();
+      if (dst.remaining() < size) {
+        throw new java.nio.BufferOverflowException();
+      }
+      dst.put((byte) (0x80 | (padded ? 0x20 : 0) | count));
+      dst.put((byte) packetType);
+      dst.putShort((short) (size / 4 - 1));
+      dst.put(body);
+      return size;
+    } finally {
+      dst.order(order);
     }
-    dst.put((byte) (0x80 | (padded ? 0x20 : 0) | count));
-    dst.put((byte) packetType);
-    dst.putShort((short) (size / 4 - 1));
-    dst.put(body);
-    return size;
   }
 
   @Override

@@ -60,6 +60,25 @@ class RtcpPacketTest {
   }
 
   @Test
+  void everyPacketTypeWritesNetworkByteOrderIntoALittleEndianBufferAndKeepsItsOrder() {
+    List<RtcpPacket> packets = new java.util.ArrayList<>(
+        RtcpPacket.parseCompound(ByteBuffer.wrap(Kat.bytes("rfc3550-6.4.1-sr-sdes.hex"))));
+    packets.addAll(RtcpPacket.parseCompound(ByteBuffer.wrap(Kat.bytes("rfc4585-6.2.1-nack-bye-app.hex"))));
+    packets.add(new ReceiverReport(0x01020304L, List.of(new ReportBlock(5, 6, -7, 0x00010008L, 9, 10, 11))));
+    for (RtcpPacket p : packets) {
+      ByteBuffer big = ByteBuffer.allocate(p.sizeBytes());
+      p.writeTo(big);
+      ByteBuffer little = ByteBuffer.allocate(p.sizeBytes()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      assertEquals(p.sizeBytes(), p.writeTo(little));
+      assertArrayEquals(big.array(), little.array(), "RTCP is big-endian on the wire: " + p);
+      assertEquals(java.nio.ByteOrder.LITTLE_ENDIAN, little.order(), "the caller's byte order is kept");
+    }
+    ByteBuffer little = ByteBuffer.allocate(1500).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    RtcpPacket.writeCompound(packets, little);
+    assertEquals(packets, RtcpPacket.parseCompound(little.flip()));
+  }
+
+  @Test
   void genericNackPacksLostSequenceNumbersAcrossWrapAround() {
     GenericNack nack = GenericNack.of(1, 2, List.of(65534, 65535, 0, 1, 14, 40));
     assertEquals(List.of(new GenericNack.Entry(65534, 0b1000_0000_0000_0111), new GenericNack.Entry(40, 0)),
