@@ -360,14 +360,8 @@ public final class JanusClient implements AutoCloseable {
         core.request("claim", mapper.createObjectNode().put("janus", "claim"), sessionId, 0, false,
                 nanoClock.getAsLong()).whenComplete((ok, error) -> {
                     if (error == null) {
-                        JanusSession session = sessions.get(sessionId);
-                        JanusEvent event = new JanusEvent.SessionReclaimed(sessionId);
-                        for (Consumer<JanusEvent> l : listeners) {
-                            l.accept(event);
-                        }
-                        if (session != null) {
-                            session.dispatch(event);
-                        }
+                        // Through dispatch, so one failing listener cannot keep it from the others.
+                        dispatch(new JanusEvent.SessionReclaimed(sessionId));
                     } else {
                         // A 458 already made the core report the session lost; anything else does it here.
                         core.sessionLost(sessionId, "claim failed: " + error.getMessage());

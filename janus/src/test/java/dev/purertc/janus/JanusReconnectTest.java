@@ -56,6 +56,29 @@ class JanusReconnectTest {
     }
 
     @Test
+    void aListenerThrowingOnTheReclaimDoesNotKeepItFromTheOtherListeners() throws Exception {
+        JanusServer server = JanusServer.shared();
+        try (TcpProxy proxy = new TcpProxy(server.wsPort());
+                JanusClient client = viaProxy(proxy, Duration.ofSeconds(JanusServer.RECLAIM_SECONDS))) {
+            client.addListener(e -> {
+                if (e instanceof JanusEvent.SessionReclaimed) {
+                    throw new IllegalStateException("a bug in an application's listener");
+                }
+            });
+            EventRecorder<JanusEvent> events = new EventRecorder<>();
+            client.addListener(events);
+            JanusSession session = client.createSession().join();
+            EventRecorder<JanusEvent> sessionEvents = new EventRecorder<>();
+            session.addListener(sessionEvents);
+
+            proxy.cutAll();
+            assertEquals(session.id(), events.await(JanusEvent.SessionReclaimed.class, WAIT).sessionId());
+            assertEquals(session.id(), sessionEvents.await(JanusEvent.SessionReclaimed.class, WAIT).sessionId());
+            session.destroy().join();
+        }
+    }
+
+    @Test
     void aConnectionThatStaysDownPastTheReclaimWindowLosesTheSession() throws Exception {
         JanusServer server = JanusServer.shared();
         try (TcpProxy proxy = new TcpProxy(server.wsPort());
