@@ -19,10 +19,11 @@ final class Corpus {
       "safari-offer-recvonly-mdns.sdp",
       "pion-offer-audio-full-gathering.sdp",
       "aiortc-offer-audio.sdp",
-      "janus-ice-lite-offer-sendonly.sdp");
+      "janus-ice-lite-offer-sendonly.sdp",
+      "purertc-offer-to-janus.sdp");
 
   /** Answers from other implementations. */
-  static final List<String> ANSWERS = List.of("janus-audiobridge-answer.sdp");
+  static final List<String> ANSWERS = List.of("janus-1.1.2-audiobridge-answer.sdp");
 
   static List<String> all() {
     return java.util.stream.Stream.concat(OFFERS.stream(), ANSWERS.stream()).toList();

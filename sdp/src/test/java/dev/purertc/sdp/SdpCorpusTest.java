@@ -84,7 +84,8 @@ class SdpCorpusTest {
 
   @Test
   void janusAudioBridgeAnswerCarriesOpusCandidatesAndFingerprint() {
-    SessionDescription answer = SessionDescription.parse(Corpus.read("janus-audiobridge-answer.sdp"));
+    SessionDescription answer = SessionDescription.parse(
+        Corpus.read("janus-1.1.2-audiobridge-answer.sdp"));
     MediaDescription audio = answer.media().get(0);
     RtpCodec opus = audio.codecs().get(0);
     assertTrue(opus.is("opus", 48000));
@@ -94,10 +95,24 @@ class SdpCorpusTest {
     assertEquals("0", opus.fmtp().orElseThrow().parameter("stereo").orElseThrow());
     assertEquals(Setup.ACTIVE, answer.effective(audio, Setup.class).orElseThrow());
     assertEquals("sha-256", answer.effective(audio, Fingerprint.class).orElseThrow().hashFunction());
-    assertEquals(2, audio.candidates().size());
+    assertEquals(1, audio.candidates().size());
     assertTrue(audio.has(Flag.END_OF_CANDIDATES));
-    assertEquals("198.18.0.2", audio.candidates().get(0).address());
-    assertEquals(20375, audio.candidates().get(0).port());
+    assertEquals("192.0.2.2", audio.candidates().get(0).address());
+    assertEquals(20611, audio.candidates().get(0).port());
+  }
+
+  @Test
+  void janusAnswerToOurOfferPicksOneOfOurCodecsWithOurPayloadTypeAndExtensionId() {
+    MediaDescription offered = SessionDescription.parse(
+        Corpus.read("purertc-offer-to-janus.sdp")).media().get(0);
+    MediaDescription answered = SessionDescription.parse(
+        Corpus.read("janus-1.1.2-audiobridge-answer.sdp")).media().get(0);
+    assertEquals(offered.mid(), answered.mid());
+    for (RtpCodec c : answered.codecs()) {
+      assertTrue(offered.codecs().stream().anyMatch(o -> o.payloadType() == c.payloadType()
+          && o.is(c.encodingName(), c.clockRate()) && o.channels() == c.channels()), c::toString);
+    }
+    assertEquals(offered.attributes(Extmap.class), answered.attributes(Extmap.class));
   }
 
   @Test
