@@ -296,6 +296,7 @@ public final class IceAgent {
     if (connectionState == IceConnectionState.NEW && !pairs.isEmpty()) {
       setConnectionState(IceConnectionState.CHECKING);
     }
+    maybeFailed();
   }
 
   /** Marks the peer as ICE-lite (RFC 8445 §6.1.1: then we must be controlling). */
@@ -612,6 +613,7 @@ public final class IceAgent {
     }
     setGatheringState(IceGatheringState.COMPLETE);
     events.add(new IceEvent.EndOfCandidates());
+    maybeFailed();
   }
 
   private void addLocal(Local l, long nowNanos) {
@@ -975,8 +977,12 @@ public final class IceAgent {
   }
 
   private void maybeFailed() {
+    // RFC 8838 §8 / W3C "failed": both sides' candidates are all in and every pair failed; with
+    // no pair at all (nothing pairs up, or a relay-only agent whose TURN server refused it) that
+    // holds as soon as the peer's credentials and end-of-candidates are known.
     if (selected != null || previousSelected != null || !remoteEndOfCandidates
-        || gatheringState != IceGatheringState.COMPLETE || pairs.isEmpty()
+        || gatheringState != IceGatheringState.COMPLETE
+        || (pairs.isEmpty() && remoteCredentials == null)
         || connectionState == IceConnectionState.FAILED) {
       return;
     }

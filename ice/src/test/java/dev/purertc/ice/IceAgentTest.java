@@ -231,6 +231,22 @@ class IceAgentTest {
   }
 
   @Test
+  void noCandidatePairAtAllAfterEndOfCandidatesFails() {
+    // Nothing to pair: our only candidate is IPv4, the peer's only one IPv6 (the same holds for a
+    // relay-only agent whose TURN server refused it). W3C: gathering done, every pair (none)
+    // checked, end-of-candidates from the peer: failed, not checking forever.
+    IceAgent agent = new IceAgent(IceConfig.defaults(true),
+        IceCredentials.random(new SplittableRandom(1)), new SplittableRandom(2));
+    agent.gather(java.util.List.of(SimNetwork.address("10.0.0.1", 1000)), 0);
+    agent.setRemoteCredentials(IceCredentials.random(new SplittableRandom(3)), 0);
+    assertTrue(agent.addRemoteCandidate(
+        Candidate.parse("candidate:1 1 udp 2130706431 2001:db8::1 7 typ host"), 0));
+    assertTrue(agent.pairStats().isEmpty());
+    agent.endOfRemoteCandidates(0);
+    assertEquals(IceConnectionState.FAILED, agent.connectionState());
+  }
+
+  @Test
   void remoteMdnsCandidateIsResolvedOrSkipped() {
     SimNetwork net = new SimNetwork(11);
     Peer[] p = pair(net, true, false);
