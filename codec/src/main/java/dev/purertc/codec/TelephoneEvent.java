@@ -51,7 +51,8 @@ public record TelephoneEvent(int eventCode, boolean end, int volume, int duratio
         try {
             int event = buffer.get() & 0xFF;
             int flags = buffer.get() & 0xFF;
-            int duration = buffer.getShort() & 0xFFFF;
+            // Network byte order whatever buffer.order() is.
+            int duration = (buffer.get() & 0xFF) << 8 | (buffer.get() & 0xFF);
             // RFC 4733 §2.3: the R bit is reserved, sent as 0 and ignored on receipt.
             return new TelephoneEvent(event, (flags & 0x80) != 0, flags & 0x3F, duration);
         } catch (BufferUnderflowException e) {
@@ -63,7 +64,7 @@ public record TelephoneEvent(int eventCode, boolean end, int volume, int duratio
     public int writeTo(ByteBuffer buffer) {
         buffer.put((byte) eventCode);
         buffer.put((byte) ((end ? 0x80 : 0) | volume));
-        buffer.putShort((short) durationSamples);
+        buffer.put((byte) (durationSamples >>> 8)).put((byte) durationSamples); // network byte order
         return BYTES;
     }
 

@@ -30,6 +30,18 @@ class TelephoneEventTest {
     }
 
     @Test
+    void theDurationIsBigEndianWhateverTheBuffersByteOrder() throws CodecFormatException {
+        TelephoneEvent event = new TelephoneEvent(5, true, 10, 1000);
+        ByteBuffer little = ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        event.writeTo(little);
+        assertArrayEquals(new byte[] {0x05, (byte) 0x8A, 0x03, (byte) 0xE8}, little.array());
+        ByteBuffer wire = ByteBuffer.wrap(new byte[] {0x05, (byte) 0x8A, 0x03, (byte) 0xE8})
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        assertEquals(event, TelephoneEvent.parse(wire));
+        assertEquals(java.nio.ByteOrder.LITTLE_ENDIAN, wire.order());
+    }
+
+    @Test
     void digitsMapToRfc4733EventCodes() {
         assertEquals(0, TelephoneEvent.eventCodeOf('0'));
         assertEquals(9, TelephoneEvent.eventCodeOf('9'));
