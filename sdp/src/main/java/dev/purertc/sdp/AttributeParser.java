@@ -26,10 +26,20 @@ final class AttributeParser {
       Map.entry("ssrc", Ssrc::parse),
       Map.entry("ssrc-group", SsrcGroup::parse),
       Map.entry("rtcp", Rtcp::parse),
-      Map.entry("ptime", Ptime::parse),
-      Map.entry("maxptime", Maxptime::parse),
+      Map.entry("ptime", v -> isFraction(v) ? OtherAttribute.of("ptime", v) : Ptime.parse(v)),
+      Map.entry("maxptime",
+          v -> isFraction(v) ? OtherAttribute.of("maxptime", v) : Maxptime.parse(v)),
       Map.entry("sctp-port", SctpPort::parse),
       Map.entry("sctpmap", Sctpmap::parse));
+
+  /**
+   * A positive decimal with a fraction, such as {@code 2.5}: legal for ptime and maxptime
+   * (RFC 8866 §6.4, §6.5) but never written by WebRTC peers, so it is kept verbatim as an
+   * {@link OtherAttribute} rather than typed as whole milliseconds or rejected.
+   */
+  private static boolean isFraction(String value) {
+    return value.matches("[0-9]+\\.[0-9]+");
+  }
 
   static Attribute parse(String text) {
     int colon = text.indexOf(':');

@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * {@code a=maxptime} (RFC 8866 §6.5): the longest packet duration the receiver accepts, in whole
- * milliseconds.
+ * milliseconds (a fractional value, legal but never used by WebRTC peers, is kept verbatim as an
+ * {@link OtherAttribute} when a description is parsed).
  *
  * @param millis milliseconds of media per packet at most
  */

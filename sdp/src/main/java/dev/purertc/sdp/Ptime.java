@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * {@code a=ptime} (RFC 8866 §6.4): the packet duration the receiver would like, in whole
- * milliseconds (fractional values, legal but never used by WebRTC peers, are rejected).
+ * milliseconds (a fractional value, legal but never used by WebRTC peers, is kept verbatim as an
+ * {@link OtherAttribute} when a description is parsed).
  *
  * @param millis milliseconds of media per packet
  */

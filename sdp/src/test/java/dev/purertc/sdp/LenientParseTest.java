@@ -89,4 +89,14 @@ class LenientParseTest {
     assertTrue(codecs.get(0).is("PCMU", 8000));
     assertTrue(codecs.get(1).is("PCMA", 8000));
   }
+
+  @Test
+  void fractionalPtimeIsKeptVerbatimInsteadOfFailingTheDescription() {
+    String sdp = "v=0\r\no=- 1 2 IN IP4 h\r\ns=-\r\nt=0 0\r\nm=audio 9 RTP/AVP 0\r\n"
+        + "a=ptime:2.5\r\na=maxptime:22.50\r\n";
+    SessionDescription sd = SessionDescription.parse(sdp);
+    assertEquals(sdp, sd.format());
+    assertEquals(List.of(OtherAttribute.of("ptime", "2.5"), OtherAttribute.of("maxptime", "22.50")),
+        sd.media().get(0).attributes());
+  }
 }
