@@ -531,7 +531,7 @@ public final class IceAgent {
     ByteBuffer raw = datagram.duplicate();
     StunMessage m;
     try {
-      m = StunMessage.parse(datagram.duplicate());
+      m = StunMessage.parse(datagram.duplicate()).withoutAttributesAfterIntegrity();
     } catch (StunParseException e) {
       LOG.debug("dropping malformed STUN from {}: {}", source, e.getMessage());
       return;

@@ -385,4 +385,29 @@ class IceAgentTest {
     assertEquals(java.util.List.of(2), response.attribute(
         dev.purertc.ice.stun.StunAttribute.UnknownAttributes.class).orElseThrow().types());
   }
+
+  @Test
+  void attributesAfterMessageIntegrityAreIgnored() {
+    // RFC 8489 §14.5: only MESSAGE-INTEGRITY-SHA256 and FINGERPRINT may follow
+    // MESSAGE-INTEGRITY; anything else is not covered by it (anyone on the path can add it) and
+    // is ignored. Here an unknown comprehension-required attribute that would otherwise get a 420.
+    IceCredentials local = new IceCredentials("localufrag", "localpasswordlocalpassword");
+    IceAgent agent = new IceAgent(IceConfig.defaults(false), local, new SplittableRandom(2));
+    java.net.InetSocketAddress socket = SimNetwork.address("10.0.0.1", 1000);
+    java.net.InetSocketAddress peer = SimNetwork.address("10.0.0.2", 2000);
+    agent.gather(java.util.List.of(socket), 0);
+    dev.purertc.ice.stun.StunMessage request = dev.purertc.ice.stun.StunMessage.of(
+        dev.purertc.ice.stun.StunMessage.BINDING, dev.purertc.ice.stun.StunClass.REQUEST,
+        new dev.purertc.ice.stun.TransactionId(5, 6),
+        new dev.purertc.ice.stun.StunAttribute.Username("localufrag:peer"))
+        .withIntegrity(dev.purertc.ice.stun.StunIntegrity.shortTermKey(local.pwd()))
+        .with(new dev.purertc.ice.stun.StunAttribute.Unknown(0x0002, new byte[4]))
+        .withFingerprint();
+    agent.handleDatagram(socket, peer, ByteBuffer.wrap(request.toBytes()), 0);
+    Transmit t = agent.pollTransmit();
+    dev.purertc.ice.stun.StunMessage response =
+        dev.purertc.ice.stun.StunMessage.parse(ByteBuffer.wrap(t.data()));
+    assertEquals(dev.purertc.ice.stun.StunClass.SUCCESS_RESPONSE, response.messageClass(),
+        response.toString());
+  }
 }

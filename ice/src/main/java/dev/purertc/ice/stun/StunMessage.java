@@ -200,6 +200,33 @@ public record StunMessage(
     return with(new Fingerprint(StunIntegrity.crc(bytes, bytes.length - 8)));
   }
 
+  /**
+   * This message without the attributes that follow its first MESSAGE-INTEGRITY or
+   * MESSAGE-INTEGRITY-SHA256, except MESSAGE-INTEGRITY-SHA256 and FINGERPRINT: the integrity
+   * check does not cover them, and RFC 8489 §14.5 and §14.6 say to ignore them. A receiver reads
+   * a received message's attributes from this view.
+   */
+  public StunMessage withoutAttributesAfterIntegrity() {
+    int at = -1;
+    for (int i = 0; i < attributes.size() && at < 0; i++) {
+      StunAttribute a = attributes.get(i);
+      if (a instanceof MessageIntegrity || a instanceof MessageIntegritySha256) {
+        at = i;
+      }
+    }
+    if (at < 0) {
+      return this;
+    }
+    List<StunAttribute> kept = new ArrayList<>(attributes.subList(0, at + 1));
+    for (StunAttribute a : attributes.subList(at + 1, attributes.size())) {
+      if (a instanceof MessageIntegritySha256 || a instanceof Fingerprint) {
+        kept.add(a);
+      }
+    }
+    return kept.size() == attributes.size() ? this
+        : new StunMessage(method, messageClass, transactionId, kept);
+  }
+
   /** Whether this is a response (success or error). */
   public boolean isResponse() {
     return messageClass == StunClass.SUCCESS_RESPONSE || messageClass == StunClass.ERROR_RESPONSE;

@@ -260,7 +260,7 @@ public final class TurnClient {
     ByteBuffer raw = datagram.duplicate();
     StunMessage m;
     try {
-      m = StunMessage.parse(datagram.duplicate());
+      m = StunMessage.parse(datagram.duplicate()).withoutAttributesAfterIntegrity();
     } catch (StunParseException e) {
       LOG.debug("TURN {}: dropping malformed STUN: {}", server, e.getMessage());
       return null;
