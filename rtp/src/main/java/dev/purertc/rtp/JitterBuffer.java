@@ -67,7 +67,28 @@ import java.util.Arrays;
  *       delay grew, and skipping shrinks it again.
  * </ul>
  *
- * Limits: every packet must carry exactly {@code frameSamples} samples (the negotiated ptime);
+ * <h2>Discontinuous transmission (DTX)</h2>
+ *
+ * A sender in DTX sends nothing while its user is silent but a short update now and then (Opus
+ * in WebRTC: one per 400 ms). Its sequence numbers stay contiguous and its timestamps jump over
+ * the silence, so a timestamp gap without a sequence gap means nothing was sent: it is played
+ * as {@link PlayoutEvent.Idle}, never concealed, and the W3C counters (concealedSamples,
+ * concealmentEvents, totalSamplesReceived) leave it out. When the next packet here has the next
+ * sequence number but a later timestamp, the time up to it is idle. When packets are missing
+ * before the next one here, they are assumed to lie just before it (the first packets of the new
+ * talk spurt, or lost updates): the time before them is idle and they are concealed when due.
+ *
+ * <p>The start of a pause cannot be told from a late packet: after the last packet of a talk
+ * spurt the buffer conceals ({@code LATE}) as for any late packet, because if the packet is only
+ * late, PLC is what is heard least, and a pause is known only once the sender's next packet
+ * shows the timestamp jump (at most {@code idleAfterMillis} later, or the update interval).
+ * Then those conceals are taken back out of the counters: they stood in for nothing that was
+ * sent. From then on the sender is known to be paused, and an empty buffer plays {@code Idle}
+ * at once until a packet after the first one past the pause is played (talk resumed).
+ *
+ * <h2>Limits</h2>
+ *
+ * Every packet must carry exactly {@code frameSamples} samples (the negotiated ptime);
  * a stream whose packets carry another duration (a ptime change to 40 ms, say) is not handled:
  * its extra time would be played as {@code Idle} or concealed. Without time-stretching in this
  * layer, delay changes in whole frames; the decoder stage may
@@ -114,6 +135,14 @@ public final class JitterBuffer {
   private long lastArrivalNanos;
   private long lastAccelerateNanos = Long.MIN_VALUE / 2;
   private boolean concealing;
+  // DTX: the sender is known to be paused from the packet with sequence number pausedSeq on (its
+  // timestamp jumped further than its sequence number), until a packet after it is played.
+  private boolean senderPaused;
+  private long pausedSeq;
+  // The LATE conceals since the last frame consumed: stand-ins for a late packet, or for nothing
+  // if the wait turns out to have been a DTX pause.
+  private long lateRunFrames;
+  private boolean lateRunOpenedEvent;
 
   // Delay estimator.
   private boolean haveOrigin;
@@ -263,6 +292,8 @@ public final class JitterBuffer {
     count = 0;
     minBufferedSeq = Long.MAX_VALUE;
     started = false;
+    senderPaused = false;
+    lateRunFrames = 0;
     haveTimestamp = false;
     haveOrigin = false;
     resetEstimatorWindows();
@@ -399,6 +430,7 @@ public final class JitterBuffer {
       double e = lateness(nowNanos, ts);
       if (e < -slackMillis) {
         if (ts > nextTimestamp) { // timestamp gap without a sequence gap: DTX pause
+          senderPausedFrom(nextSeq);
           long idleTs = nextTimestamp;
           nextTimestamp = Math.min(ts, nextTimestamp + frameSamples);
           return idle(idleTs);
@@ -415,9 +447,15 @@ public final class JitterBuffer {
         return next(nowNanos, false);
       }
       long arrival = slotArrivalNanos[s];
+      if (ts > nextTimestamp) {
+        senderPausedFrom(nextSeq); // a pause that ended just as we learnt of it
+      } else if (senderPaused && nextSeq > pausedSeq) {
+        senderPaused = false; // a packet after the first one past the pause: talking again
+      }
       byte[] payload = take(s);
       observeLoss(false);
       concealing = false;
+      lateRunFrames = 0;
       emittedSamples += frameSamples;
       totalSamples += frameSamples;
       delaySeconds += (nowNanos - arrival) / 1e9 * frameSamples;
@@ -429,6 +467,20 @@ public final class JitterBuffer {
       long earliest = earliestBuffered();
       if (earliest != EMPTY) {
         long earliestTs = slotTimestamp[(int) (earliest & mask)];
+        // Where the missing packets' timestamps would start if they had been sent back to back
+        // with the earliest one here. Later than expected: the sender paused (DTX) before them,
+        // so the time up to there is silence, not loss. (The missing ones may have been DTX
+        // updates with timestamps anywhere in the pause; nothing better is known of them.)
+        long resumeTs = earliestTs - (earliest - nextSeq) * frameSamples;
+        if (resumeTs > nextTimestamp) {
+          senderPausedFrom(earliest);
+          if (lateness(nowNanos, resumeTs) < -slackMillis) {
+            long idleTs = nextTimestamp;
+            nextTimestamp = Math.min(resumeTs, nextTimestamp + frameSamples);
+            return idle(idleTs);
+          }
+          nextTimestamp = resumeTs;
+        }
         if (lateness(nowNanos, earliestTs) >= -slackMillis) {
           // The earliest packet here is due: the missing ones before it are lost and their time
           // is past (the LATE conceals while we waited stood in for them). Jump to it.
@@ -461,6 +513,7 @@ public final class JitterBuffer {
       observeLoss(true);
       int n = (int) (nextSeq & mask);
       if (slotSeq[n] == nextSeq) {
+        lateRunFrames = 0;
         fecSamples += frameSamples;
         countConcealed();
         return new PlayoutEvent.ConcealWithFec(lostTs, frameSamples,
@@ -468,12 +521,23 @@ public final class JitterBuffer {
       }
       return conceal(lostTs, PlayoutEvent.Cause.LOSS);
     }
+    if (senderPaused) {
+      // The last packet came after a pause in sending: a DTX update, and in DTX the sender
+      // sends nothing between updates (some 400 ms apart), so an empty buffer is expected
+      // silence. (It also holds after the first packet of a new talk spurt, until its successor
+      // plays: if that successor is late, it gets silence rather than PLC for a frame or two.)
+      return idle(nextTimestamp);
+    }
     if (nowNanos - lastArrivalNanos > config.idleAfterMillis() * 1_000_000L) {
       return idle(nextTimestamp); // the sender is quiet or gone: silence, not concealment
     }
-    // Nothing here: late or lost, we cannot tell yet. Conceal and keep waiting for it; a lost
+    // Nothing here: late or lost, or the sender has paused (DTX), we cannot tell yet. Conceal
+    // and keep waiting: if the packet is merely late, PLC now is what is heard least; a lost
     // packet is declared lost when a later one arrives (above), never on an empty buffer, so a
-    // pause in sending (DTX) does not skip the packets that follow it.
+    // pause in sending does not skip the packets that follow it. If the next packet reveals a
+    // pause (its sequence number is the next one, its timestamp far ahead), these conceals are
+    // taken back out of the statistics (senderPausedFrom): they stood in for nothing that was
+    // sent. The wait ends after idleAfterMillis without arrivals (above).
     return conceal(nextTimestamp, PlayoutEvent.Cause.LATE);
   }
 
@@ -497,12 +561,40 @@ public final class JitterBuffer {
     return payload;
   }
 
+  /**
+   * A packet (sequence number {@code seq}) came after a gap in timestamps with none in sequence
+   * numbers: nothing was sent in between (RFC 3551 DTX; Opus sends a short update every 400 ms).
+   * The LATE conceals played while we waited for it were DTX silence: W3C concealedSamples and
+   * totalSamplesReceived count sent audio only, so they are taken back out.
+   */
+  private void senderPausedFrom(long seq) {
+    if (!senderPaused || seq > pausedSeq) {
+      pausedSeq = seq;
+    }
+    senderPaused = true;
+    if (lateRunFrames > 0) {
+      concealedSamples -= lateRunFrames * frameSamples;
+      totalSamples -= lateRunFrames * frameSamples;
+      if (lateRunOpenedEvent) {
+        concealmentEvents--;
+      }
+      lateRunFrames = 0;
+    }
+  }
+
   private PlayoutEvent idle(long ts) {
     concealing = false;
     return new PlayoutEvent.Idle(ts, frameSamples);
   }
 
   private PlayoutEvent conceal(long ts, PlayoutEvent.Cause cause) {
+    if (cause == PlayoutEvent.Cause.LATE) {
+      if (lateRunFrames++ == 0) {
+        lateRunOpenedEvent = !concealing;
+      }
+    } else {
+      lateRunFrames = 0;
+    }
     if (cause == PlayoutEvent.Cause.STRETCH) {
       insertedSamples += frameSamples;
       totalSamples += frameSamples;

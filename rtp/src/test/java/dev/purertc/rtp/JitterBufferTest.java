@@ -133,6 +133,61 @@ class JitterBufferTest {
   }
 
   @Test
+  void aTimestampJumpWithoutASequenceGapIsADtxPauseCountedAsSilenceAndTheRestOfThePauseIsIdle() {
+    insert(0, 0);
+    assertInstanceOf(PlayoutEvent.Frame.class, pull(60));
+    // The sender goes quiet. Until something arrives, the packet may just be late: conceal.
+    for (long t = 80; t <= 380; t += 20) {
+      assertEquals(new PlayoutEvent.Conceal(960, 960, PlayoutEvent.Cause.LATE), pull(t));
+    }
+    // Its DTX update: the next sequence number, 20 frames later in time. Nothing was sent in
+    // between, so the conceals while we waited were no concealment of audio.
+    buffer.insert(packet(101, 960L * 20, 0), 400 * MS);
+    assertInstanceOf(PlayoutEvent.Idle.class, pull(400));
+    JitterBufferStats s = buffer.stats();
+    assertEquals(0, s.concealedSamples());
+    assertEquals(0, s.concealmentEvents());
+    assertEquals(960, s.totalSamplesReceived(), "only the frame played");
+    assertInstanceOf(PlayoutEvent.Idle.class, pull(420));
+    assertInstanceOf(PlayoutEvent.Idle.class, pull(440));
+    assertEquals(960L * 20, assertInstanceOf(PlayoutEvent.Frame.class, pull(460)).rtpTimestamp());
+    // Still in DTX: the wait for the next update is silence from the start.
+    for (long t = 480; t < 860; t += 20) {
+      assertInstanceOf(PlayoutEvent.Idle.class, pull(t), "at " + t);
+    }
+    // Talk resumes; once a second packet of the spurt has played, an empty buffer is late again.
+    // (The first 500 ms window has closed by now: the target is down to 25 ms, so each packet is
+    // due 5 ms after it arrives.)
+    buffer.insert(packet(102, 960L * 40, 0), 860 * MS);
+    assertEquals(960L * 40, assertInstanceOf(PlayoutEvent.Frame.class, pull(860)).rtpTimestamp());
+    buffer.insert(packet(103, 960L * 41, 0), 880 * MS);
+    assertEquals(960L * 41, assertInstanceOf(PlayoutEvent.Frame.class, pull(880)).rtpTimestamp());
+    assertEquals(new PlayoutEvent.Conceal(960L * 42, 960, PlayoutEvent.Cause.LATE), pull(900));
+    assertEquals(960, buffer.stats().concealedSamples());
+  }
+
+  @Test
+  void aPacketLostAfterADtxPauseIsConcealedJustBeforeItsSuccessorAndThePauseStaysSilent() {
+    insert(0, 0);
+    insert(1, 20);
+    assertInstanceOf(PlayoutEvent.Frame.class, pull(60));
+    assertInstanceOf(PlayoutEvent.Frame.class, pull(80));
+    for (long t = 100; t < 400; t += 20) {
+      assertInstanceOf(PlayoutEvent.Conceal.class, pull(t)); // it may be late
+    }
+    // Packet 2 (the first after the pause) is lost; packet 3 comes, 20 frames after packet 0.
+    buffer.insert(packet(103, 960L * 20, 0), 400 * MS);
+    assertInstanceOf(PlayoutEvent.Idle.class, pull(400));
+    assertInstanceOf(PlayoutEvent.Idle.class, pull(420));
+    PlayoutEvent.ConcealWithFec fec = assertInstanceOf(PlayoutEvent.ConcealWithFec.class, pull(440));
+    assertEquals(960L * 19, fec.rtpTimestamp(), "the lost packet stands just before its successor");
+    assertEquals(960L * 20, assertInstanceOf(PlayoutEvent.Frame.class, pull(460)).rtpTimestamp());
+    JitterBufferStats s = buffer.stats();
+    assertEquals(960, s.concealedSamples(), "the lost frame, not the pause");
+    assertEquals(1, s.concealmentEvents());
+  }
+
+  @Test
   void sequenceAndTimestampWrapAroundAreInvisibleToPlayout() {
     long ts0 = 0xFFFF_FFFFL - 960;
     for (int n = 0; n < 5; n++) {

@@ -160,6 +160,52 @@ class JitterBufferTraceTest {
   }
 
   @Test
+  void dtxPausesPlaySilenceNotConcealmentAndSpeechAfterThemPlaysAtTheUsualDelay() {
+    // 2 s talk, 4 s DTX (one update per 400 ms), over a jittery path that also loses 2%.
+    int talk = 100;
+    int pause = 200;
+    NetworkSimulator.Network path = NetworkSimulator.randomLoss(NetworkSimulator.uniformJitter(30 * MS, 20 * MS), 0.02);
+    Result r = run(Profile.of("dtx 2s/4s", path, NetworkSimulator.dtx(talk, pause, 20)));
+    Result continuous = run(Profile.of("same, no dtx", path));
+    JitterBufferStats s = r.stats();
+    long lost = r.packetsSent() - s.packetsReceived();
+    // W3C concealment counts lost packets (some are skipped instead, when playout runs late),
+    // nothing for the 40 s of DTX.
+    long concealed = s.concealedSamples() / 960;
+    assertTrue(concealed <= lost && concealed >= lost / 2, "concealed " + concealed + " frames, lost " + lost);
+    assertTrue(s.concealmentRatio() < 0.04, "concealment " + s.concealmentRatio());
+    // Pulls that stand for DTX time: silence, except the wait at the start of each pause (the
+    // buffer cannot know yet that the sender paused; at most idleAfterMillis = 20 frames).
+    PlayoutEvent.Frame first = (PlayoutEvent.Frame) r.events().stream()
+        .filter(PlayoutEvent.Frame.class::isInstance).findFirst().orElseThrow();
+    long ts0 = first.rtpTimestamp() - 960L * first.payload().getInt(0);
+    long dtxPulls = 0;
+    long dtxIdle = 0;
+    long dtxConcealed = 0;
+    for (PlayoutEvent e : r.events()) {
+      if (e.rtpTimestamp() < ts0 || !NetworkSimulator.inDtx((int) ((e.rtpTimestamp() - ts0) / 960), talk, pause)) {
+        continue;
+      }
+      dtxPulls++;
+      if (e instanceof PlayoutEvent.Idle) {
+        dtxIdle++;
+      } else if (!(e instanceof PlayoutEvent.Frame)) {
+        dtxConcealed++;
+      }
+    }
+    System.out.printf("dtx pulls %d idle %d concealed %d%n", dtxPulls, dtxIdle, dtxConcealed);
+    assertTrue(dtxPulls > 9 * 200, "dtx pulls " + dtxPulls);
+    assertTrue(dtxConcealed <= 10 * 22, "conceal events in DTX " + dtxConcealed + ": only the first wait of each pause");
+    assertTrue(dtxIdle >= 0.8 * dtxPulls, "idle " + dtxIdle + " of " + dtxPulls);
+    // Speech resumes at the delay the path needs: as without DTX, and no delay was added.
+    JitterBufferStats c = continuous.stats();
+    assertEquals(c.meanDelayMillis(), s.meanDelayMillis(), 10, "mean delay");
+    assertEquals(c.targetDelayMillis(), s.targetDelayMillis(), 10, "target");
+    assertTrue(s.insertedSamplesForDeceleration() / 960 <= 5, "stretch " + s.insertedSamplesForDeceleration() / 960);
+    assertTrue(s.packetsDiscarded() <= 10, "discarded " + s.packetsDiscarded());
+  }
+
+  @Test
   void targetGrowsWithinSecondsOfSustainedJitterAndShrinksBackSlowly() {
     NetworkSimulator.Network calm = NetworkSimulator.uniformJitter(30 * MS, 2 * MS);
     NetworkSimulator.Network rough = NetworkSimulator.uniformJitter(30 * MS, 80 * MS);

@@ -24,14 +24,38 @@ final class NetworkSimulator {
   }
 
   /**
+   * Which 20 ms frames the sender sends, and the timestamp it writes. Sequence numbers count the
+   * packets sent, so they stay contiguous over frames not sent (DTX), as a real sender's do.
+   */
+  interface Sender {
+    boolean sends(int frame);
+
+    /** Added to the frame's true RTP timestamp: 0 for a sane sender. */
+    default long timestampErrorSamples(int frame) {
+      return 0;
+    }
+  }
+
+  static final Sender CONTINUOUS = frame -> true;
+
+  /**
    * @param name label for reports
    * @param network the path
    * @param senderClockPpm how much faster the sender's sampling clock runs than the receiver's
    * @param senderOffsetNanos constant offset between the two clocks (must cancel out)
+   * @param sender which frames are sent, with which timestamps
    */
-  record Profile(String name, Network network, double senderClockPpm, long senderOffsetNanos) {
+  record Profile(String name, Network network, double senderClockPpm, long senderOffsetNanos, Sender sender) {
+    Profile(String name, Network network, double senderClockPpm, long senderOffsetNanos) {
+      this(name, network, senderClockPpm, senderOffsetNanos, CONTINUOUS);
+    }
+
     static Profile of(String name, Network network) {
       return new Profile(name, network, 0, 0);
+    }
+
+    static Profile of(String name, Network network, Sender sender) {
+      return new Profile(name, network, 0, 0, sender);
     }
   }
 
@@ -47,7 +71,7 @@ final class NetworkSimulator {
     }
   }
 
-  private record Arrival(long atNanos, int index) {}
+  private record Arrival(long atNanos, int index, int seq) {}
 
   static Result run(Profile profile, long seed, int seconds) {
     return run(profile, seed, seconds, JitterBufferConfig.defaults(CLOCK_RATE, FRAME_SAMPLES));
@@ -59,11 +83,18 @@ final class NetworkSimulator {
     // The sender's 20 ms period, seen on the receiver's clock.
     double periodNanos = FRAME_NANOS / (1 + profile.senderClockPpm() * 1e-6);
     List<Arrival> arrivals = new ArrayList<>();
+    int sentPackets = 0;
+    int lastFrame = -1;
     for (int i = 0; i < packets; i++) {
+      if (!profile.sender().sends(i)) {
+        continue;
+      }
       long sent = 100 * MS + Math.round(i * periodNanos);
       for (long d : profile.network().delaysNanos(i, sent, random)) {
-        arrivals.add(new Arrival(sent + d, i));
+        arrivals.add(new Arrival(sent + d, i, sentPackets));
       }
+      sentPackets++;
+      lastFrame = i;
     }
     arrivals.sort(Comparator.comparingLong(Arrival::atNanos));
 
@@ -81,18 +112,20 @@ final class NetworkSimulator {
     long pull = 7 * MS; // the device clock's phase is unrelated to the sender's
     long end = 100 * MS + packets * FRAME_NANOS + 500 * MS;
     int next = 0;
-    long lastTimestamp = ts0 + (long) FRAME_SAMPLES * (packets - 1);
+    long lastTimestamp = ts0 + (long) FRAME_SAMPLES * lastFrame + profile.sender().timestampErrorSamples(lastFrame);
     long consumed = Long.MIN_VALUE;
+    boolean lastPlayed = false;
     // Until the last packet's frame is played or concealed: the call ends there, so the
-    // buffer running dry after it is not counted as concealment.
-    while (pull < end && consumed < lastTimestamp) {
+    // buffer running dry after it is not counted as concealment. (After a sender's timestamp
+    // jump the buffer's timeline no longer matches the sender's: then the payload tells.)
+    while (pull < end && consumed < lastTimestamp && !lastPlayed) {
       while (next < arrivals.size() && arrivals.get(next).atNanos() <= pull) {
         Arrival a = arrivals.get(next++);
         payload.clear();
         payload.putInt(0, a.index());
         wire.clear();
-        writer.write(wire, (seq0 + a.index()) & 0xFFFF, (ts0 + (long) FRAME_SAMPLES * a.index()) & 0xFFFF_FFFFL,
-            false, payload);
+        long ts = ts0 + (long) FRAME_SAMPLES * a.index() + profile.sender().timestampErrorSamples(a.index());
+        writer.write(wire, (seq0 + a.seq()) & 0xFFFF, ts & 0xFFFF_FFFFL, false, payload);
         buffer.insert(RtpPacket.parse(wire.flip()), a.atNanos());
       }
       PlayoutEvent e = buffer.pull(pull);
@@ -101,12 +134,34 @@ final class NetworkSimulator {
           || (e instanceof PlayoutEvent.Conceal c && c.cause() == PlayoutEvent.Cause.LOSS)) {
         consumed = e.rtpTimestamp();
       }
+      if (e instanceof PlayoutEvent.Frame f && f.payload().getInt(0) == lastFrame) {
+        lastPlayed = true;
+      }
       if ((pull / FRAME_NANOS) % 50 == 0) {
         targets.add(buffer.targetDelayMillis());
       }
       pull += FRAME_NANOS;
     }
-    return new Result(profile, buffer.stats(), events, targets, packets);
+    return new Result(profile, buffer.stats(), events, targets, sentPackets);
+  }
+
+  // Senders ----------------------------------------------------------------------------------
+
+  /**
+   * Talk spurts of {@code talkFrames} alternating with DTX pauses of {@code dtxFrames}, as a
+   * WebRTC Opus sender does: the first frame of a pause is sent (the encoder's DTX frame), then
+   * one update every {@code updateEveryFrames} (Opus: 400 ms), nothing in between.
+   */
+  static Sender dtx(int talkFrames, int dtxFrames, int updateEveryFrames) {
+    return frame -> {
+      int inCycle = frame % (talkFrames + dtxFrames);
+      return inCycle < talkFrames || (inCycle - talkFrames) % updateEveryFrames == 0;
+    };
+  }
+
+  /** True if {@code frame} falls in a DTX pause of {@link #dtx} (its updates included). */
+  static boolean inDtx(int frame, int talkFrames, int dtxFrames) {
+    return frame % (talkFrames + dtxFrames) >= talkFrames;
   }
 
   // Paths ------------------------------------------------------------------------------------
