@@ -86,6 +86,20 @@ import java.util.Arrays;
  * sent. From then on the sender is known to be paused, and an empty buffer plays {@code Idle}
  * at once until a packet after the first one past the pause is played (talk resumed).
  *
+ * <h2>Timestamp outliers and discontinuities</h2>
+ *
+ * A timestamp that disagrees with its sequence number (it goes back while the sequence number
+ * goes forward, or it puts the packet more than {@code maxDelayMillis} off the recent transit
+ * delays) is not a network delay: taken in, one such packet would move the sliding base or fill
+ * the histogram's top bucket and cost seconds of audio. So it is dropped ({@code DISCARDED},
+ * counted in packetsDiscarded) and its frame is concealed like a lost one. Only when the next
+ * packet disagrees the same way (RFC 3550 A.1's restart rule, applied to timestamps) is it the
+ * sender's new timeline (a restart, a clock jump): from then on its timestamps are shifted to
+ * continue the buffer's own, so the delay estimate, the histogram and the buffered packets stay
+ * valid and the jump costs one frame. Event timestamps are on the buffer's timeline. A network
+ * stall of more than {@code maxDelayMillis} looks the same and is treated the same; its packets
+ * would be too late to play anyway.
+ *
  * <h2>Limits</h2>
  *
  * Every packet must carry exactly {@code frameSamples} samples (the negotiated ptime);
@@ -105,7 +119,11 @@ public final class JitterBuffer {
     DUPLICATE,
     /** Its frame was already played or concealed; dropped. */
     LATE,
-    /** Far outside the sequence window (a stray, or the first packet of a restart); dropped. */
+    /**
+     * Far outside the sequence window (a stray, or the first packet of a restart), or a timestamp
+     * that disagrees with its sequence number (an outlier, or the first packet of a timestamp
+     * jump); dropped.
+     */
     DISCARDED
   }
 
@@ -128,6 +146,17 @@ public final class JitterBuffer {
   private long lastTimestamp;
   private boolean haveTimestamp;
   private int straySeq = -1;
+  // Timestamp outliers. Buffered timestamps are the sender's (unwrapped) plus tsShift, which
+  // changes only at a sender's timestamp discontinuity, so that the timeline stays continuous.
+  private long tsShift;
+  private boolean haveReference; // the accepted packet with the highest sequence number
+  private long referenceSeq;
+  private long referenceTs;
+  private long referenceArrivalNanos;
+  private boolean outlierPending; // the last packet was a timestamp outlier (dropped)
+  private long outlierSeq;
+  private long outlierRawTs;
+  private long outlierArrivalNanos;
 
   private boolean started;
   private long nextSeq;
@@ -242,7 +271,34 @@ public final class JitterBuffer {
       packetsDuplicated++; // a copy says nothing about the path's delay: not observed
       return InsertResult.DUPLICATE;
     }
-    long ts = unwrapTimestamp(packet.timestamp());
+    long rawTs = unwrapTimestamp(packet.timestamp());
+    long ts = rawTs + tsShift;
+    if (isTimestampOutlier(seq, ts, arrivalNanos)) {
+      // RFC 3550 A.1's restart rule, applied to timestamps: one packet whose timestamp disagrees
+      // with its sequence number is dropped (it costs its own frame, which its successor's FEC
+      // may recover); a second one in a row that agrees with the first is a new timeline.
+      if (outlierPending && seq > outlierSeq && seq - outlierSeq <= mask
+          && Math.abs(transitDifferenceMillis(rawTs, arrivalNanos)) <= config.maxDelayMillis()) {
+        outlierPending = false;
+        ts = rebaseTimestamps(seq, rawTs, arrivalNanos);
+      } else {
+        outlierPending = true;
+        outlierSeq = seq;
+        outlierRawTs = rawTs;
+        outlierArrivalNanos = arrivalNanos;
+        packetsDiscarded++;
+        return InsertResult.DISCARDED;
+      }
+    } else {
+      outlierPending = false;
+    }
+    commitTimestamp(rawTs);
+    if (!haveReference || seq > referenceSeq) {
+      haveReference = true;
+      referenceSeq = seq;
+      referenceTs = ts;
+      referenceArrivalNanos = arrivalNanos;
+    }
     observeDelay(ts, arrivalNanos); // late packets too: they are the delay we failed to cover
     lastArrivalNanos = arrivalNanos;
     if (started && seq < nextSeq) {
@@ -267,16 +323,64 @@ public final class JitterBuffer {
     return InsertResult.BUFFERED;
   }
 
+  /** The sender's timestamp, unwrapped near the highest one accepted so far (not committed). */
   private long unwrapTimestamp(long ts32) {
     if (!haveTimestamp) {
-      haveTimestamp = true;
-      lastTimestamp = ts32;
       return ts32;
     }
-    long ts = lastTimestamp + (int) (ts32 - (lastTimestamp & 0xFFFF_FFFFL));
-    if (ts > lastTimestamp) {
-      lastTimestamp = ts;
+    return lastTimestamp + (int) (ts32 - (lastTimestamp & 0xFFFF_FFFFL));
+  }
+
+  private void commitTimestamp(long rawTs) {
+    if (!haveTimestamp || rawTs > lastTimestamp) {
+      haveTimestamp = true;
+      lastTimestamp = rawTs;
     }
+  }
+
+  /**
+   * Whether a packet's timestamp disagrees with its sequence number, judged against the accepted
+   * packet with the highest sequence number: in the other order (one sender's clock does not go
+   * back; how far it goes forward per packet is not judged, as a shorter ptime would make it
+   * move less than a frame), or putting the packet more than {@code maxDelayMillis} off the
+   * sliding base either way (later: more than any delay the buffer covers; earlier: a network
+   * does not deliver a packet seconds before the fastest recent one, and DTX moves timestamp and
+   * arrival forward together). Such a timestamp, taken in, would move the sliding base or fill
+   * the histogram's top bucket and cost seconds of delay.
+   */
+  private boolean isTimestampOutlier(long seq, long ts, long arrivalNanos) {
+    if (!haveReference) {
+      return false;
+    }
+    if (seq > referenceSeq ? ts < referenceTs : seq < referenceSeq && ts > referenceTs) {
+      return true;
+    }
+    double relative = transitMillis(ts, arrivalNanos) - baseMillis;
+    return relative < -config.maxDelayMillis() || relative > config.maxDelayMillis();
+  }
+
+  /** How much later (ms) a packet came, by its raw timestamp, than the pending outlier did. */
+  private double transitDifferenceMillis(long rawTs, long arrivalNanos) {
+    return (arrivalNanos - outlierArrivalNanos) / 1e6 - (rawTs - outlierRawTs) * 1000.0 / config.clockRate();
+  }
+
+  /**
+   * A sender's timestamp discontinuity (a restart with a new random base, a jump): instead of
+   * starting the delay estimate, the histogram and the buffered packets over, the new timestamps
+   * are shifted to continue the old timeline, so nothing buffered or learnt is lost. The packet
+   * gets the timestamp its sequence number implies, later if it came later than that (the
+   * sender paused, DTX) by more than the target delay, which covers the jitter.
+   *
+   * @return the packet's timestamp on the buffer's timeline
+   */
+  private long rebaseTimestamps(long seq, long rawTs, long arrivalNanos) {
+    long frames = seq - referenceSeq;
+    double arrivalFrames = ((arrivalNanos - referenceArrivalNanos) / 1e6 - targetMillis) / frameMillis;
+    frames = Math.max(frames, Math.round(arrivalFrames));
+    long ts = referenceTs + frames * frameSamples;
+    tsShift = ts - rawTs;
+    haveTimestamp = true;
+    lastTimestamp = rawTs; // unwrap the sender's new timestamps near the new ones
     return ts;
   }
 
@@ -292,6 +396,9 @@ public final class JitterBuffer {
     count = 0;
     minBufferedSeq = Long.MAX_VALUE;
     started = false;
+    haveReference = false;
+    outlierPending = false;
+    tsShift = 0;
     senderPaused = false;
     lateRunFrames = 0;
     haveTimestamp = false;

@@ -6,7 +6,8 @@ package dev.purertc.rtp;
  *
  * @param packetsReceived packets handed to {@link JitterBuffer#insert}
  * @param packetsDiscarded packets not played: arrived after their playout time, dropped to reduce
- *     delay, flushed by a reset or a stray far outside the sequence window (W3C)
+ *     delay, flushed by a reset, a stray far outside the sequence window, or a timestamp outlier
+ *     (W3C)
  * @param packetsDuplicated packets that were already buffered or played (not in packetsDiscarded)
  * @param jitterBufferDelay sum over emitted samples of the time from packet arrival to pull, in
  *     seconds (W3C)

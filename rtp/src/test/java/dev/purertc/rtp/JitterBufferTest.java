@@ -188,6 +188,31 @@ class JitterBufferTest {
   }
 
   @Test
+  void oneTimestampThatDisagreesWithItsSequenceNumberIsDiscardedAndTwoInARowStartANewTimeline() {
+    insert(0, 0);
+    insert(1, 20);
+    // +1 h: would be an arrival an hour early. Dropped; its frame is recovered from packet 3.
+    assertEquals(JitterBuffer.InsertResult.DISCARDED,
+        buffer.insert(packet(102, 960L * 2 + 3600L * 48_000, 0), 40 * MS));
+    assertEquals(JitterBuffer.InsertResult.BUFFERED, insert(3, 60));
+    assertInstanceOf(PlayoutEvent.Frame.class, pull(60));
+    assertInstanceOf(PlayoutEvent.Frame.class, pull(80));
+    assertInstanceOf(PlayoutEvent.ConcealWithFec.class, pull(100));
+    assertEquals(960L * 3, assertInstanceOf(PlayoutEvent.Frame.class, pull(120)).rtpTimestamp());
+    // -10 s, twice in a row: the sender's clock jumped back; later packets follow it.
+    long back = -10L * 48_000;
+    assertEquals(JitterBuffer.InsertResult.DISCARDED, buffer.insert(packet(104, 960L * 4 + back, 0), 80 * MS));
+    assertEquals(JitterBuffer.InsertResult.BUFFERED, buffer.insert(packet(105, 960L * 5 + back, 0), 100 * MS));
+    assertEquals(JitterBuffer.InsertResult.BUFFERED, buffer.insert(packet(106, 960L * 6 + back, 0), 120 * MS));
+    assertInstanceOf(PlayoutEvent.ConcealWithFec.class, pull(140));
+    assertEquals(960L * 5, assertInstanceOf(PlayoutEvent.Frame.class, pull(160)).rtpTimestamp(),
+        "on the buffer's timeline, continuing the old one");
+    assertEquals(960L * 6, assertInstanceOf(PlayoutEvent.Frame.class, pull(180)).rtpTimestamp());
+    assertEquals(2, buffer.stats().packetsDiscarded());
+    assertEquals(80.0, buffer.targetDelayMillis(), 1e-9, "no window closed yet: still the start target");
+  }
+
+  @Test
   void sequenceAndTimestampWrapAroundAreInvisibleToPlayout() {
     long ts0 = 0xFFFF_FFFFL - 960;
     for (int n = 0; n < 5; n++) {

@@ -164,7 +164,8 @@ class JitterBufferTraceTest {
     // 2 s talk, 4 s DTX (one update per 400 ms), over a jittery path that also loses 2%.
     int talk = 100;
     int pause = 200;
-    NetworkSimulator.Network path = NetworkSimulator.randomLoss(NetworkSimulator.uniformJitter(30 * MS, 20 * MS), 0.02);
+    NetworkSimulator.Network path =
+        NetworkSimulator.randomLoss(NetworkSimulator.uniformJitter(30 * MS, 20 * MS), 0.02);
     Result r = run(Profile.of("dtx 2s/4s", path, NetworkSimulator.dtx(talk, pause, 20)));
     Result continuous = run(Profile.of("same, no dtx", path));
     JitterBufferStats s = r.stats();
@@ -195,7 +196,8 @@ class JitterBufferTraceTest {
     }
     System.out.printf("dtx pulls %d idle %d concealed %d%n", dtxPulls, dtxIdle, dtxConcealed);
     assertTrue(dtxPulls > 9 * 200, "dtx pulls " + dtxPulls);
-    assertTrue(dtxConcealed <= 10 * 22, "conceal events in DTX " + dtxConcealed + ": only the first wait of each pause");
+    assertTrue(dtxConcealed <= 10 * 22,
+        "conceal events in DTX " + dtxConcealed + ": only the first wait of each pause");
     assertTrue(dtxIdle >= 0.8 * dtxPulls, "idle " + dtxIdle + " of " + dtxPulls);
     // Speech resumes at the delay the path needs: as without DTX, and no delay was added.
     JitterBufferStats c = continuous.stats();
@@ -203,6 +205,52 @@ class JitterBufferTraceTest {
     assertEquals(c.targetDelayMillis(), s.targetDelayMillis(), 10, "target");
     assertTrue(s.insertedSamplesForDeceleration() / 960 <= 5, "stretch " + s.insertedSamplesForDeceleration() / 960);
     assertTrue(s.packetsDiscarded() <= 10, "discarded " + s.packetsDiscarded());
+  }
+
+  private static final long HOUR = 3600L * 48_000;
+  private static final long TEN_SECONDS = 10L * 48_000;
+
+  /** After start-up (2 s), the target never left the clean-path level. */
+  private static void assertTargetStayedLow(Result r) {
+    java.util.List<Double> t = r.targetEverySecond();
+    for (int i = 2; i < t.size(); i++) {
+      assertTrue(t.get(i) <= 30, r.profile().name() + ": target " + t.get(i) + " at " + i + " s");
+    }
+  }
+
+  @Test
+  void aSingleTimestampOutlierIsDroppedAndCostsOneFrameNotSecondsOfDelay() {
+    // 8 s in, while the histogram still gives a new window much weight: taken in, -10 s made
+    // the target 2000 ms and cost about 100 skipped frames; +1 h stalled playout for the hour.
+    for (long error : new long[] {HOUR, -TEN_SECONDS}) {
+      Result r = run(Profile.of("outlier " + (error > 0 ? "+1 h" : "-10 s"),
+          NetworkSimulator.uniformJitter(30 * MS, 5 * MS), NetworkSimulator.timestampOutlier(400, error)));
+      JitterBufferStats s = r.stats();
+      assertTargetStayedLow(r);
+      assertTrue(s.concealedSamples() / 960 <= 2, r.profile().name() + ": concealed " + s.concealedSamples() / 960);
+      assertTrue(s.insertedSamplesForDeceleration() / 960 <= 1, "stretch " + s.insertedSamplesForDeceleration() / 960);
+      // The outlier, plus the start-up catch-up (2 to 5 frames on this path).
+      assertTrue(s.packetsDiscarded() <= 6, r.profile().name() + ": discarded " + s.packetsDiscarded());
+      assertTrue(r.frames(PlayoutEvent.Frame.class) >= r.packetsSent() - 6, "played "
+          + r.frames(PlayoutEvent.Frame.class));
+    }
+  }
+
+  @Test
+  void aPersistentTimestampJumpIsANewTimelineAbsorbedWithinAFrameOrTwo() {
+    // 30 s in. Taken in as they came, +1 h stalled playout and -10 s cost 98 stretched frames.
+    for (long jump : new long[] {HOUR, -TEN_SECONDS}) {
+      Result r = run(Profile.of("jump " + (jump > 0 ? "+1 h" : "-10 s"),
+          NetworkSimulator.uniformJitter(30 * MS, 5 * MS), NetworkSimulator.timestampJump(1500, jump)));
+      JitterBufferStats s = r.stats();
+      assertTargetStayedLow(r);
+      assertTrue(s.concealedSamples() / 960 <= 2, r.profile().name() + ": concealed " + s.concealedSamples() / 960);
+      assertTrue(s.insertedSamplesForDeceleration() / 960 <= 1, "stretch " + s.insertedSamplesForDeceleration() / 960);
+      assertTrue(s.packetsDiscarded() <= 6, r.profile().name() + ": discarded " + s.packetsDiscarded());
+      assertTrue(r.frames(PlayoutEvent.Frame.class) >= r.packetsSent() - 6, "played "
+          + r.frames(PlayoutEvent.Frame.class));
+      assertTrue(s.meanDelayMillis() < 30, "delay " + s.meanDelayMillis());
+    }
   }
 
   @Test

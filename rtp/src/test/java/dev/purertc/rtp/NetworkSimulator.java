@@ -112,12 +112,13 @@ final class NetworkSimulator {
     long pull = 7 * MS; // the device clock's phase is unrelated to the sender's
     long end = 100 * MS + packets * FRAME_NANOS + 500 * MS;
     int next = 0;
-    long lastTimestamp = ts0 + (long) FRAME_SAMPLES * lastFrame + profile.sender().timestampErrorSamples(lastFrame);
+    // On the sender's true timeline, which the buffer keeps across a timestamp jump.
+    long lastTimestamp = ts0 + (long) FRAME_SAMPLES * lastFrame;
     long consumed = Long.MIN_VALUE;
     boolean lastPlayed = false;
     // Until the last packet's frame is played or concealed: the call ends there, so the
-    // buffer running dry after it is not counted as concealment. (After a sender's timestamp
-    // jump the buffer's timeline no longer matches the sender's: then the payload tells.)
+    // buffer running dry after it is not counted as concealment. (Or until the last packet is
+    // played, whatever its timestamp.)
     while (pull < end && consumed < lastTimestamp && !lastPlayed) {
       while (next < arrivals.size() && arrivals.get(next).atNanos() <= pull) {
         Arrival a = arrivals.get(next++);
@@ -162,6 +163,32 @@ final class NetworkSimulator {
   /** True if {@code frame} falls in a DTX pause of {@link #dtx} (its updates included). */
   static boolean inDtx(int frame, int talkFrames, int dtxFrames) {
     return frame % (talkFrames + dtxFrames) >= talkFrames;
+  }
+
+  /** Sends every frame; frame {@code at} gets its timestamp off by {@code errorSamples}. */
+  static Sender timestampOutlier(int at, long errorSamples) {
+    return new Sender() {
+      @Override public boolean sends(int frame) {
+        return true;
+      }
+
+      @Override public long timestampErrorSamples(int frame) {
+        return frame == at ? errorSamples : 0;
+      }
+    };
+  }
+
+  /** Sends every frame; from frame {@code at} on, timestamps are off by {@code jumpSamples}. */
+  static Sender timestampJump(int at, long jumpSamples) {
+    return new Sender() {
+      @Override public boolean sends(int frame) {
+        return true;
+      }
+
+      @Override public long timestampErrorSamples(int frame) {
+        return frame >= at ? jumpSamples : 0;
+      }
+    };
   }
 
   // Paths ------------------------------------------------------------------------------------
