@@ -264,6 +264,9 @@ class JitterBufferTraceTest {
     assertTrue(t.get(25) >= 80, "5 s into the jitter: " + t.get(25));
     assertTrue(t.get(50) >= 80, "10 s after it, still high (slow shrink): " + t.get(50));
     assertTrue(t.get(170) <= 30, "130 s after it, back down: " + t.get(170));
+    // The class comment's figures: still high 60 s after the episode, down 85 s after it.
+    assertTrue(t.get(100) >= 80, "60 s after it, still high: " + t.get(100));
+    assertTrue(t.get(125) <= 30, "85 s after it, back down: " + t.get(125));
     System.out.println("jitter episode target every 10 s: " + java.util.stream.IntStream.range(0, 18)
         .mapToObj(i -> String.format("%.0f", t.get(i * 10))).toList());
   }
