@@ -276,12 +276,11 @@ public final class RtpPacket {
   /** All RFC 8285 elements in header order; empty when there are none or the form is unknown. */
   public List<HeaderExtension> headerExtensions() {
     List<HeaderExtension> list = new ArrayList<>();
-    forEachElement((id, offset, length) -> {
-      byte[] data = new byte[length];
-      bytes.get(offset, data);
-      list.add(new HeaderExtension(id, data));
-      return false;
-    });
+    for (long e = elementAt(extensionDataOffset); e >= 0; e = elementAt(elementEnd(e))) {
+      byte[] data = new byte[elementLength(e)];
+      bytes.get(elementOffset(e), data);
+      list.add(new HeaderExtension(elementId(e), data));
+    }
     return List.copyOf(list);
   }
 
@@ -290,83 +289,61 @@ public final class RtpPacket {
     return extensionProfile != NO_EXTENSION && (extensionProfile & 0xFFF0) == TWO_BYTE_PROFILE;
   }
 
-  private interface ElementVisitor {
-    /** Returns true to stop. */
-    boolean visit(int id, int offset, int length);
-  }
-
   /** Packs offset (high bits) and length (low 8 bits); -1 when not found. Allocation-free. */
   private int findElement(int wanted) {
-    if (extensionProfile == NO_EXTENSION) {
-      return -1;
-    }
-    boolean oneByte = extensionProfile == ONE_BYTE_PROFILE;
-    if (!oneByte && !twoByteExtensions()) {
-      return -1;
-    }
-    int end = extensionDataOffset + extensionDataLength;
-    int i = extensionDataOffset;
-    while (i < end) {
-      int h = bytes.get(i) & 0xFF;
-      if (oneByte ? h >>> 4 == 0 : h == 0) {
-        i++;
-        continue;
+    for (long e = elementAt(extensionDataOffset); e >= 0; e = elementAt(elementEnd(e))) {
+      if (elementId(e) == wanted) {
+        return (elementOffset(e) << 8) | elementLength(e);
       }
-      int id;
-      int length;
-      if (oneByte) {
-        id = h >>> 4;
-        if (id == 15) {
-          return -1;
-        }
-        length = (h & 0x0F) + 1;
-        i += 1;
-      } else {
-        id = h;
-        length = bytes.get(i + 1) & 0xFF;
-        i += 2;
-      }
-      if (id == wanted) {
-        return (i << 8) | length;
-      }
-      i += length;
     }
     return -1;
   }
 
-  private void forEachElement(ElementVisitor visitor) {
-    if (extensionProfile == NO_EXTENSION
-        || (extensionProfile != ONE_BYTE_PROFILE && !twoByteExtensions())) {
-      return;
-    }
+  /**
+   * The one walk over RFC 8285 elements, shared by the lookup and the list and allocation-free:
+   * the first element at or after block index {@code i}, skipping padding bytes, packed as
+   * {@code dataOffset << 16 | id << 8 | length}; -1 at the end of the block, at the one-byte
+   * form's id 15 (which ends processing, RFC 8285 section 4.2), or when the block is in
+   * neither RFC 8285 form.
+   */
+  private long elementAt(int i) {
     boolean oneByte = extensionProfile == ONE_BYTE_PROFILE;
+    if (extensionProfile == NO_EXTENSION || (!oneByte && !twoByteExtensions())) {
+      return -1;
+    }
     int end = extensionDataOffset + extensionDataLength;
-    int i = extensionDataOffset;
     while (i < end) {
       int h = bytes.get(i) & 0xFF;
       if (oneByte ? h >>> 4 == 0 : h == 0) {
         i++;
         continue;
       }
-      int id;
-      int length;
       if (oneByte) {
-        id = h >>> 4;
+        int id = h >>> 4;
         if (id == 15) {
-          return;
+          return -1;
         }
-        length = (h & 0x0F) + 1;
-        i += 1;
-      } else {
-        id = h;
-        length = bytes.get(i + 1) & 0xFF;
-        i += 2;
+        return ((long) (i + 1) << 16) | (id << 8) | ((h & 0x0F) + 1);
       }
-      if (visitor.visit(id, i, length)) {
-        return;
-      }
-      i += length;
+      return ((long) (i + 2) << 16) | (h << 8) | (bytes.get(i + 1) & 0xFF);
     }
+    return -1;
+  }
+
+  private static int elementOffset(long element) {
+    return (int) (element >>> 16);
+  }
+
+  private static int elementId(long element) {
+    return (int) (element >>> 8) & 0xFF;
+  }
+
+  private static int elementLength(long element) {
+    return (int) element & 0xFF;
+  }
+
+  private static int elementEnd(long element) {
+    return elementOffset(element) + elementLength(element);
   }
 
   /** The payload as a read-only view (position 0, limit = payload length); padding excluded. */
